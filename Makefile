@@ -1,0 +1,110 @@
+# pagewalk: every entry point. `make help` lists them.
+#
+# Tools are variables so they can be overridden (make CC=clang).
+CC      ?= gcc
+CXX     ?= g++
+AR      ?= ar
+PYTHON  ?= python3
+BUILD   ?= build
+
+# Debian packages each flow needs; `make deps` installs the missing ones.
+PACKAGES_MODEL := build-essential python3 libgtest-dev
+PACKAGES_QEMU  := gcc-riscv64-unknown-elf qemu-system-misc
+PACKAGES       := $(PACKAGES_MODEL) $(PACKAGES_QEMU)
+
+VERSION := $(shell git describe --always --dirty 2>/dev/null || echo dev)
+
+WARN     := -Wall -Wextra -Werror
+CFLAGS   ?= -O2 -g
+CXXFLAGS ?= -O2 -g
+MODEL_CFLAGS := -std=c11 -Wpedantic $(WARN) -D_POSIX_C_SOURCE=200809L -I$(BUILD)/gen -Icmodel
+TEST_CXXFLAGS := -std=c++17 $(WARN) -I$(BUILD)/gen -Icmodel -Itests/shim -Itests/gtest
+
+.DEFAULT_GOAL := all
+.PHONY: all test bench help deps clean vectors check-vectors check-generated \
+        test-gtest test-vectors test-qemu
+
+help:
+	@echo "pagewalk: a Sv32 MMU, its golden model and their checks"
+	@echo
+	@echo "  make                 build the model and check every vector file (the main job)"
+	@echo "  make test            run every test: GoogleTest suites, vector files, QEMU reference"
+	@echo "  make bench           benchmarks, printed as figures"
+	@echo "  make deps            install missing Debian packages (apt-get, needs root)"
+	@echo "  make vectors         regenerate tests/vectors/directed-*.vec from the directed cases"
+	@echo "  make test-gtest      only the GoogleTest suites"
+	@echo "  make test-vectors    only pagewalk-model check on tests/vectors/*.vec"
+	@echo "  make test-qemu       only the QEMU reference: generate vectors in QEMU, check them"
+	@echo "  make clean           remove $(BUILD)/"
+	@echo
+	@echo "variables: QEMU_SEED=0x... (QEMU reference seed), CC, CXX, PYTHON, RISCV_PREFIX, QEMU"
+
+# ---------------------------------------------------------------- packages
+# Installs what is missing when run as root; otherwise names the packages.
+deps:
+	@missing=""; \
+	if ! command -v dpkg-query >/dev/null; then \
+	  echo "deps: not a Debian system; install the equivalents of: $(PACKAGES)"; exit 0; fi; \
+	for p in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" != 0 ]; then \
+	    echo "error: missing Debian packages:$$missing"; \
+	    echo "       install them with: sudo apt-get install -y$$missing"; exit 1; fi; \
+	  echo "deps: installing$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing; \
+	fi
+
+# ---------------------------------------------------------------- shared definitions
+$(BUILD)/gen/pagewalk_defs.h $(BUILD)/gen/pagewalk_defs.vh &: cmodel/gen/pagewalk.defs cmodel/gen/gendefs.py
+	@mkdir -p $(BUILD)/gen
+	$(PYTHON) cmodel/gen/gendefs.py $< $(BUILD)/gen/pagewalk_defs.h $(BUILD)/gen/pagewalk_defs.vh
+
+# ---------------------------------------------------------------- golden model
+MODEL_SRCS := cmodel/sv32.c cmodel/explain.c cmodel/memory.c cmodel/vec.c
+MODEL_OBJS := $(MODEL_SRCS:%.c=$(BUILD)/%.o)
+MODEL_LIB  := $(BUILD)/libpagewalk.a
+MODEL_CMD  := $(BUILD)/pagewalk-model
+
+$(BUILD)/cmodel/%.o: cmodel/%.c $(BUILD)/gen/pagewalk_defs.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(MODEL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(MODEL_LIB): $(MODEL_OBJS)
+	$(AR) rcs $@ $^
+
+$(MODEL_CMD): $(BUILD)/cmodel/pagewalk_model.o $(MODEL_LIB)
+	$(CC) $(CFLAGS) -o $@ $^
+
+$(BUILD)/cmodel/pagewalk_model.o: MODEL_CFLAGS += -DPAGEWALK_VERSION='"$(VERSION)"'
+
+-include $(wildcard $(BUILD)/cmodel/*.d $(BUILD)/tests/*.d)
+
+# ---------------------------------------------------------------- main job
+VECTOR_FILES = $(sort $(wildcard tests/vectors/*.vec))
+
+all: deps $(MODEL_CMD) check-vectors
+
+check-vectors: $(MODEL_CMD)
+	@echo "== pagewalk-model check tests/vectors/*.vec"
+	@$(MODEL_CMD) check $(VECTOR_FILES)
+
+# ---------------------------------------------------------------- tests
+include tests/gtest/gtest.mk
+-include tests/qemu/qemu.mk
+
+test: deps test-gtest test-vectors test-qemu
+	@echo "== all tests passed"
+
+test-vectors: check-vectors check-generated
+
+# ---------------------------------------------------------------- benchmarks
+$(BUILD)/pagewalk-bench: $(BUILD)/cmodel/bench_translate.o $(MODEL_LIB)
+	$(CC) $(CFLAGS) -o $@ $^
+
+bench: deps $(BUILD)/pagewalk-bench
+	@$(BUILD)/pagewalk-bench
+
+clean:
+	rm -rf $(BUILD)
