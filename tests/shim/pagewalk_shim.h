@@ -1,0 +1,19 @@
+/* The C shim: the golden model's C API, made callable from C++ (GoogleTest,
+ * Verilator and SystemC harnesses). The model stays plain C11; this header
+ * is the only place that knows about C++ linkage. */
+#ifndef PAGEWALK_SHIM_H
+#define PAGEWALK_SHIM_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#include "memory.h"
+#include "sv32.h"
+#include "vec.h"
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
