@@ -22,12 +22,12 @@ TEST_CXXFLAGS := -std=c++17 $(WARN) -I$(BUILD)/gen -Icmodel -Itests/shim -Itests
 
 .DEFAULT_GOAL := all
 .PHONY: all test bench help deps clean vectors check-vectors check-generated \
-        test-gtest test-vectors test-qemu
+        test-gtest test-vectors test-qemu test-model-mutants
 
 help:
 	@echo "pagewalk: a Sv32 MMU, its golden model and their checks"
 	@echo
-	@echo "  make                 build the model and check every vector file (the main job)"
+	@echo "  make                 build the model, check every vector file and QEMU's (the main job)"
 	@echo "  make test            run every test: GoogleTest suites, vector files, QEMU reference"
 	@echo "  make bench           benchmarks, printed as figures"
 	@echo "  make deps            install missing Debian packages (apt-get, needs root)"
@@ -35,6 +35,7 @@ help:
 	@echo "  make test-gtest      only the GoogleTest suites"
 	@echo "  make test-vectors    only pagewalk-model check on tests/vectors/*.vec"
 	@echo "  make test-qemu       only the QEMU reference: generate vectors in QEMU, check them"
+	@echo "  make test-model-mutants  build deliberately broken models; the vectors must catch each"
 	@echo "  make clean           remove $(BUILD)/"
 	@echo
 	@echo "variables: QEMU_SEED=0x... (QEMU reference seed), CC, CXX, PYTHON, RISCV_PREFIX, QEMU"
@@ -79,12 +80,12 @@ $(MODEL_CMD): $(BUILD)/cmodel/pagewalk_model.o $(MODEL_LIB)
 
 $(BUILD)/cmodel/pagewalk_model.o: MODEL_CFLAGS += -DPAGEWALK_VERSION='"$(VERSION)"'
 
--include $(wildcard $(BUILD)/cmodel/*.d $(BUILD)/tests/*.d)
+-include $(wildcard $(BUILD)/cmodel/*.d $(BUILD)/tests/*/*.d)
 
 # ---------------------------------------------------------------- main job
 VECTOR_FILES = $(sort $(wildcard tests/vectors/*.vec))
 
-all: deps $(MODEL_CMD) check-vectors
+all: deps $(MODEL_CMD) check-vectors test-qemu
 
 check-vectors: $(MODEL_CMD)
 	@echo "== pagewalk-model check tests/vectors/*.vec"
@@ -94,10 +95,21 @@ check-vectors: $(MODEL_CMD)
 include tests/gtest/gtest.mk
 -include tests/qemu/qemu.mk
 
-test: deps test-gtest test-vectors test-qemu
+test: deps test-gtest test-vectors test-qemu test-model-mutants
 	@echo "== all tests passed"
 
 test-vectors: check-vectors check-generated
+
+# QEMU translates, the model checks (tests/qemu/README.md).
+test-qemu: $(MODEL_CMD) $(BUILD)/qemu/qemu_ref.vec
+	@echo "== pagewalk-model check $(BUILD)/qemu/qemu_ref.vec (QEMU reference, seed $(QEMU_SEED))"
+	@grep -c '^t ' $(BUILD)/qemu/qemu_ref.vec | xargs printf '%s translations from QEMU\n'
+	@$(MODEL_CMD) check $(BUILD)/qemu/qemu_ref.vec
+
+# The vectors must catch every deliberate model bug in tests/mutants/model.mutants.
+test-model-mutants: $(BUILD)/gen/pagewalk_defs.h
+	@echo "== model mutants: each must fail the directed vectors"
+	@CC=$(CC) tests/mutants/run_model_mutants.sh $(BUILD) tests/vectors/directed-*.vec
 
 # ---------------------------------------------------------------- benchmarks
 $(BUILD)/pagewalk-bench: $(BUILD)/cmodel/bench_translate.o $(MODEL_LIB)

@@ -306,6 +306,7 @@ int pw_vec_check_file(const char *path, const pw_vec_options *opt, pw_vec_totals
     pw_vec_line l;
     char *text;
     int got;
+    unsigned long checks = 0;
     while ((got = next_line(&r, &l, &text)) == 1) {
         bool ok = true, counted = true;
         pw_result res;
@@ -337,6 +338,7 @@ int pw_vec_check_file(const char *path, const pw_vec_options *opt, pw_vec_totals
         }
         if (!counted)
             continue;
+        checks++;
         if (ok) {
             totals->passed++;
             if (opt->verbose)
@@ -349,6 +351,10 @@ int pw_vec_check_file(const char *path, const pw_vec_options *opt, pw_vec_totals
             report_translate(&r, &l, &res, text, opt->out);
             totals->reported++;
         }
+    }
+    if (got == 0 && checks == 0) {
+        fprintf(opt->out, "%s: error: no t or c lines: nothing to check (truncated file?)\n", path);
+        got = 2;
     }
     if (got == 2) {
         totals->errors++;

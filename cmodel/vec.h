@@ -57,7 +57,8 @@ typedef struct {
     unsigned long errors;   /* files that could not be read or parsed */
 } pw_vec_totals;
 
-/* Check every t and c line of the file at path; adds to totals. Returns 0
+/* Check every t and c line of the file at path; adds to totals. A file with
+ * no t or c line is an error (a truncated file must not pass). Returns 0
  * when all passed, 1 on a failed check, 2 when the file is unreadable or
  * malformed (the replay stops at the first malformed line). */
 int pw_vec_check_file(const char *path, const pw_vec_options *opt, pw_vec_totals *totals);

@@ -102,6 +102,9 @@ const std::vector<Case> kCases = {
      0, fault(kFetchPage), fault(kFetchPage), kPointer | U},
     {"pointer_at_level_0_load", "4.3.2 step 4: a pointer at level 0 has nowhere to go", Page,
      L(V), Sm, Ld, 0, 0, fault(kLoadPage), fault(kLoadPage)},
+    {"pointer_at_level_0_over_valid_leaf", "4.3.2 step 4: no third level, even if one would translate",
+     Page, Lp(0x80002, V), Sm, Ld, 0, 0, fault(kLoadPage), fault(kLoadPage), kPointer,
+     BusError::None, kSatp, 0, 0x80002008u, L(V | R | W | A | D)},
     {"pointer_at_level_0_fetch", "4.3.2 step 4: a pointer at level 0, fetch", Page, L(V | G),
      Um, Fx, 0, 0, fault(kFetchPage), fault(kFetchPage)},
 
@@ -242,6 +245,8 @@ void install(const Case &c, pw_sparse_mem *mem)
 {
     pw_smem_set(mem, kRootPte, c.pointer);
     pw_smem_set(mem, leaf_address(c), c.leaf);
+    if (c.extra_addr)
+        pw_smem_set(mem, c.extra_addr, c.extra_value);
     uint64_t bad;
     if (error_address(c, &bad))
         pw_smem_set_error(mem, bad);
@@ -268,6 +273,8 @@ std::string to_vec(const Case &c, pw_ad_policy ad)
     line("reset\nad %s\n", pw_ad_name(ad));
     line("m %08" PRIx64 " %08" PRIx32 "\n", kRootPte, c.pointer);
     line("m %08" PRIx64 " %08" PRIx32 "\n", leaf_address(c), c.leaf);
+    if (c.extra_addr)
+        line("m %08" PRIx64 " %08" PRIx32 "\n", c.extra_addr, c.extra_value);
     uint64_t bad;
     if (error_address(c, &bad))
         line("e %08" PRIx64 "\n", bad);

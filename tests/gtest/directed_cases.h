@@ -63,6 +63,8 @@ struct Case {
     BusError bus_error = BusError::None;
     uint32_t satp = kSatp;
     uint32_t va = 0;              // 0: kPageVa or kMegaVa by level
+    uint64_t extra_addr = 0;      // one more word of memory, when not 0
+    uint32_t extra_value = 0;
 };
 
 // Every directed case.

@@ -175,11 +175,12 @@ TEST(Cli, ExplainFieldsAgainstAMemoryImage)
     EXPECT_EQ(run("explain --ad maybe 0 U x 0 0 1234").status, 2);
 }
 
-TEST(Cli, EmptyAndCommentOnlyFilesPass)
+TEST(Cli, AFileWithNothingToCheckIsAnError)
 {
-    std::string path = temp_file("empty.vec", "# nothing here\n\n");
+    std::string path = temp_file("empty.vec", "# nothing here\nm 80000000 1\n");
     CommandRun r = run("check " + path);
-    EXPECT_EQ(r.status, 0);
+    EXPECT_EQ(r.status, 2);
+    EXPECT_CONTAINS(r.output, path + ": error: no t or c lines");
     EXPECT_EQ(last_line(r.output), "0 passed, 0 failed");
 }
 
