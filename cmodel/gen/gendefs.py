@@ -79,7 +79,8 @@ def verilog_include(entries):
             out.append(f"`define PW_{name}_HI {n[0]}")
             out.append(f"`define PW_{name}_LO {n[1]}")
         else:
-            out.append(f"`define PW_{name} 32'h{n[0]:08x}")
+            # unsized, so a use at any width lints clean when the value fits
+            out.append(f"`define PW_{name} {n[0]}" if n[0] < 65536 else f"`define PW_{name} 'h{n[0]:x}")
     out += ["", "`endif", ""]
     return "\n".join(out)
 

@@ -1,0 +1,118 @@
+/* The cycle model of the MMU: docs/mmu.md in C, stepped once per clock with
+ * the same inputs as the RTL and producing the same outputs. Written from
+ * the document, not from the Verilog. No global state. */
+#ifndef PAGEWALK_MMU_CYCLE_H
+#define PAGEWALK_MMU_CYCLE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "sv32.h"
+
+enum { PW_MMU_MAX_ENTRIES = 32 };
+
+/* Build-time choices of the RTL (its parameters). */
+typedef struct {
+    unsigned tlb_entries;   /* 4 to 32 */
+    pw_ad_policy ad;        /* the Svadu parameter */
+} pw_mmu_config;
+
+/* The MMU's input ports during one cycle. Encodings as in docs/mmu.md. */
+typedef struct {
+    bool rst_n;
+    uint32_t satp;
+    bool sum, mxr;
+    bool req_valid;
+    uint32_t req_vaddr;
+    unsigned req_access;    /* PW_MMU_ACCESS_* */
+    unsigned req_priv;      /* 0 U, 1 S, 3 M */
+    bool sfence_valid;
+    uint32_t sfence_vaddr;
+    unsigned sfence_asid;
+    bool sfence_all_va, sfence_all_asid;
+    bool mem_req_ready;
+    bool mem_resp_valid;
+    uint32_t mem_resp_rdata;
+    bool mem_resp_err;
+} pw_mmu_inputs;
+
+/* The MMU's output ports during one cycle: functions of state only. */
+typedef struct {
+    bool req_ready;
+    bool resp_valid;
+    uint64_t resp_paddr;
+    bool resp_fault;
+    uint32_t resp_cause;
+    bool mem_req_valid;
+    uint64_t mem_req_addr;
+    bool mem_req_we;
+    uint32_t mem_req_wdata;
+    uint32_t cnt_hits, cnt_misses, cnt_walks, cnt_faults, cnt_walk_cycles;
+} pw_mmu_outputs;
+
+/* One TLB entry, as docs/mmu.md lists its fields. */
+typedef struct {
+    bool valid;
+    uint32_t vpn1, vpn0;
+    bool mega;
+    uint32_t asid;
+    bool global;
+    uint32_t ppn;
+    bool u, r, w, x, d;
+} pw_tlb_entry;
+
+/* Walker states, in the order docs/mmu.md lists them. */
+typedef enum {
+    PW_WALK_IDLE,
+    PW_WALK_READ,
+    PW_WALK_WAIT_READ,
+    PW_WALK_WRITE,
+    PW_WALK_WAIT_WRITE,
+} pw_walk_state;
+
+/* What happened at the last edge, for traces and reports. */
+typedef struct {
+    bool accepted;          /* a request was accepted */
+    bool hit;               /* ... and answered from the TLB */
+    bool fill;              /* an entry was written */
+    unsigned fill_index;
+    bool evicted;           /* ... replacing a valid entry */
+    pw_tlb_entry evicted_entry;
+    unsigned flushed;       /* entries cleared by a sfence */
+    bool fill_cancelled;    /* a successful walk did not fill because of a sfence */
+} pw_mmu_events;
+
+/* The whole state. Fields are public for inspection (tests, traces); change
+ * them only through pw_mmu_step. */
+typedef struct {
+    pw_mmu_config cfg;
+    pw_tlb_entry tlb[PW_MMU_MAX_ENTRIES];
+    unsigned victim;
+    pw_walk_state state;
+    /* ... the walker's and response registers, as the implementation needs */
+    pw_mmu_outputs out;     /* outputs for the current cycle */
+    pw_mmu_events events;   /* what the last edge did */
+    /* implementation-private registers follow */
+    struct {
+        uint32_t va;
+        unsigned access;
+        unsigned priv;
+        int level;
+        bool global;
+        bool cancel_fill;
+        bool refill;
+        unsigned refill_index;
+        uint32_t pte;
+    } walk;
+} pw_mmu_model;
+
+/* Set up a model in its reset state. False when cfg is out of range. */
+bool pw_mmu_init(pw_mmu_model *m, const pw_mmu_config *cfg);
+/* The outputs during the current cycle (before the edge). */
+const pw_mmu_outputs *pw_mmu_outputs_now(const pw_mmu_model *m);
+/* Apply one cycle's inputs and take the rising edge. */
+void pw_mmu_step(pw_mmu_model *m, const pw_mmu_inputs *in);
+/* Name of a walker state, for reports. */
+const char *pw_walk_state_name(pw_walk_state s);
+
+#endif
