@@ -8,7 +8,7 @@ PYTHON  ?= python3
 BUILD   ?= build
 
 # Debian packages each flow needs; `make deps` installs the missing ones.
-PACKAGES_MODEL := build-essential python3 libgtest-dev
+PACKAGES_MODEL := build-essential python3 libgtest-dev verilator zlib1g-dev
 PACKAGES_QEMU  := gcc-riscv64-unknown-elf qemu-system-misc
 PACKAGES       := $(PACKAGES_MODEL) $(PACKAGES_QEMU)
 
@@ -63,7 +63,7 @@ $(BUILD)/gen/pagewalk_defs.h $(BUILD)/gen/pagewalk_defs.vh &: cmodel/gen/pagewal
 	$(PYTHON) cmodel/gen/gendefs.py $< $(BUILD)/gen/pagewalk_defs.h $(BUILD)/gen/pagewalk_defs.vh
 
 # ---------------------------------------------------------------- golden model
-MODEL_SRCS := cmodel/sv32.c cmodel/explain.c cmodel/memory.c cmodel/vec.c
+MODEL_SRCS := cmodel/sv32.c cmodel/explain.c cmodel/memory.c cmodel/vec.c cmodel/mmu_cycle.c
 MODEL_OBJS := $(MODEL_SRCS:%.c=$(BUILD)/%.o)
 MODEL_LIB  := $(BUILD)/libpagewalk.a
 MODEL_CMD  := $(BUILD)/pagewalk-model
@@ -93,6 +93,7 @@ check-vectors: $(MODEL_CMD)
 
 # ---------------------------------------------------------------- tests
 include tests/gtest/gtest.mk
+include cosim/cosim.mk
 -include tests/qemu/qemu.mk
 
 test: deps test-gtest test-vectors test-qemu test-model-mutants

@@ -89,20 +89,20 @@ typedef struct {
     pw_tlb_entry tlb[PW_MMU_MAX_ENTRIES];
     unsigned victim;
     pw_walk_state state;
-    /* ... the walker's and response registers, as the implementation needs */
-    pw_mmu_outputs out;     /* outputs for the current cycle */
+    pw_mmu_outputs out;     /* outputs for the current cycle; the registered
+                             * ones (resp_*, mem_req_addr, mem_req_wdata,
+                             * counters) are the response and walker registers */
     pw_mmu_events events;   /* what the last edge did */
     /* implementation-private registers follow */
     struct {
-        uint32_t va;
-        unsigned access;
-        unsigned priv;
-        int level;
-        bool global;
-        bool cancel_fill;
-        bool refill;
+        uint32_t va;            /* the request, captured at acceptance */
+        pw_access access;       /* ... as the PTE bit it needs */
+        pw_priv priv;           /* ... U, S (M never walks) */
+        int level;              /* level of the PTE being read */
+        bool global;            /* G of the pointer above level 0 */
+        bool cancel_fill;       /* a sfence was seen since acceptance */
+        bool refill;            /* a Svadu D-update of the entry that hit */
         unsigned refill_index;
-        uint32_t pte;
     } walk;
 } pw_mmu_model;
 

@@ -85,7 +85,7 @@ module pw_mmu #(
 
   // A cached entry has A set, so ad_clear on a hit means a store with D = 0.
   wire hit_fault   = hit_deny || (hit_ad_clear && Svadu == 0);
-  wire hit_upgrade = !hit_deny && hit_ad_clear && Svadu != 0;  // walk to set D
+  wire hit_upgrade = hit && !hit_deny && hit_ad_clear && Svadu != 0;  // walk to set D
   wire miss        = translate && (!hit || hit_upgrade);
   wire start_walk  = accept && miss;
 

@@ -9,6 +9,7 @@ extern "C" {
 #endif
 
 #include "memory.h"
+#include "mmu_cycle.h"
 #include "sv32.h"
 #include "vec.h"
 

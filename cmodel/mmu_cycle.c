@@ -1,0 +1,356 @@
+/* The MMU cycle model: docs/mmu.md in C, one rising clock edge per
+ * pw_mmu_step. Every output is a function of the state alone, so the
+ * outputs are recomputed after each edge and read before the next one. */
+#include "mmu_cycle.h"
+
+#include <string.h>
+
+#define FIELD(value, name) (((value) >> PW_##name##_SHIFT) & PW_##name##_MASK)
+
+#define MEGAPAGE_SHIFT (PW_SV32_PAGE_SHIFT + PW_SV32_VPN_BITS)
+#define PAGE_OFFSET_MASK ((1u << PW_SV32_PAGE_SHIFT) - 1)
+#define MEGAPAGE_OFFSET_MASK ((1u << MEGAPAGE_SHIFT) - 1)
+#define PORT_MASK(width) ((1u << (width)) - 1)
+
+enum { NO_ENTRY = -1, MIN_ENTRIES = 4 };
+
+/* The port's access encoding as the PTE bit it needs; 3 is reserved: fetch. */
+static pw_access port_access(unsigned access)
+{
+    switch (access & PORT_MASK(PW_MMU_ACCESS_WIDTH)) {
+    case PW_MMU_ACCESS_LOAD: return PW_ACCESS_LOAD;
+    case PW_MMU_ACCESS_STORE: return PW_ACCESS_STORE;
+    default: return PW_ACCESS_FETCH;
+    }
+}
+
+/* The port's privilege encoding; 2 is reserved: M. */
+static pw_priv port_priv(unsigned priv)
+{
+    switch (priv & PORT_MASK(PW_MMU_PRIV_WIDTH)) {
+    case PW_PRIV_U_VALUE: return PW_PRIV_U;
+    case PW_PRIV_S_VALUE: return PW_PRIV_S;
+    default: return PW_PRIV_M;
+    }
+}
+
+/* Privilege, then permission with MXR, of leaf flags (translation.md steps 5, 6). */
+static bool leaf_allows(uint32_t flags, pw_priv priv, pw_access access, bool sum, bool mxr)
+{
+    bool user_page = (flags & PW_PTE_U) != 0;
+    if (priv == PW_PRIV_U && !user_page)
+        return false;
+    if (priv == PW_PRIV_S && user_page && (!sum || access == PW_ACCESS_FETCH))
+        return false;
+    if (mxr) /* executable pages become readable: X (bit 3) onto R (bit 1) */
+        flags |= (flags & PW_PTE_X) >> (PW_PTE_X_BIT - PW_PTE_R_BIT);
+    return (flags & (uint32_t)access) != 0;
+}
+
+/* An entry's flags as PTE bits, so the hit path shares the walker's check. */
+static uint32_t entry_flags(const pw_tlb_entry *e)
+{
+    return (e->u ? PW_PTE_U : 0) | (e->r ? PW_PTE_R : 0) | (e->w ? PW_PTE_W : 0) |
+           (e->x ? PW_PTE_X : 0) | (e->d ? PW_PTE_D : 0) | PW_PTE_A;
+}
+
+/* The physical address of va through a leaf PPN (a 34-bit value). */
+static uint64_t leaf_pa(uint32_t ppn, bool mega, uint32_t va)
+{
+    uint64_t page = (uint64_t)ppn << PW_SV32_PAGE_SHIFT;
+    if (mega) /* {ppn[21:10], VA[21:0]} */
+        return (page & ~(uint64_t)MEGAPAGE_OFFSET_MASK) | (va & MEGAPAGE_OFFSET_MASK);
+    return page | (va & PAGE_OFFSET_MASK);
+}
+
+/* Index of the lowest matching entry for va in address space asid, or NO_ENTRY. */
+static int tlb_lookup(const pw_mmu_model *m, uint32_t va, uint32_t asid)
+{
+    uint32_t vpn1 = FIELD(va, VA_VPN1), vpn0 = FIELD(va, VA_VPN0);
+    for (unsigned i = 0; i < m->cfg.tlb_entries; i++) {
+        const pw_tlb_entry *e = &m->tlb[i];
+        if (e->valid && e->vpn1 == vpn1 && (e->mega || e->vpn0 == vpn0) &&
+            (e->global || e->asid == asid))
+            return (int)i;
+    }
+    return NO_ENTRY;
+}
+
+/* sfence.vma at this edge: clear every entry its VA and ASID forms select. */
+static void tlb_sfence(pw_mmu_model *m, const pw_mmu_inputs *in)
+{
+    uint32_t vpn1 = FIELD(in->sfence_vaddr, VA_VPN1), vpn0 = FIELD(in->sfence_vaddr, VA_VPN0);
+    uint32_t asid = in->sfence_asid & PW_SATP_ASID_MASK;
+    for (unsigned i = 0; i < m->cfg.tlb_entries; i++) {
+        pw_tlb_entry *e = &m->tlb[i];
+        bool va_match = in->sfence_all_va || (e->vpn1 == vpn1 && (e->mega || e->vpn0 == vpn0));
+        bool asid_match = in->sfence_all_asid || (!e->global && e->asid == asid);
+        if (e->valid && va_match && asid_match) {
+            e->valid = false;
+            m->events.flushed++;
+        }
+    }
+}
+
+/* The entry a fill writes: refill index, lowest invalid, or the victim pointer. */
+static unsigned fill_index(pw_mmu_model *m)
+{
+    if (m->walk.refill)
+        return m->walk.refill_index;
+    for (unsigned i = 0; i < m->cfg.tlb_entries; i++)
+        if (!m->tlb[i].valid)
+            return i;
+    unsigned i = m->victim; /* the pointer moves only when it is used */
+    m->victim = i + 1 == m->cfg.tlb_entries ? 0 : i + 1;
+    return i;
+}
+
+/* Fill one entry from the walk's leaf, with its flags as written back. */
+static void tlb_fill(pw_mmu_model *m, const pw_mmu_inputs *in, uint32_t leaf)
+{
+    unsigned i = fill_index(m);
+    pw_tlb_entry *e = &m->tlb[i];
+    m->events.fill = true;
+    m->events.fill_index = i;
+    if (e->valid) {
+        m->events.evicted = true;
+        m->events.evicted_entry = *e;
+    }
+    uint32_t va = m->walk.va;
+    e->valid = true;
+    e->vpn1 = FIELD(va, VA_VPN1);
+    e->vpn0 = FIELD(va, VA_VPN0);
+    e->mega = m->walk.level == 1;
+    e->asid = FIELD(in->satp, SATP_ASID); /* satp is sampled live */
+    e->global = m->walk.global || (leaf & PW_PTE_G);
+    e->ppn = FIELD(leaf, PTE_PPN);
+    e->u = (leaf & PW_PTE_U) != 0;
+    e->r = (leaf & PW_PTE_R) != 0;
+    e->w = (leaf & PW_PTE_W) != 0;
+    e->x = (leaf & PW_PTE_X) != 0;
+    e->d = (leaf & PW_PTE_D) != 0;
+}
+
+/* Load the response registers (resp_valid pulses in the next cycle). */
+static void respond(pw_mmu_model *m, bool fault, uint32_t cause, uint64_t pa)
+{
+    pw_mmu_outputs *o = &m->out;
+    o->resp_valid = true;
+    o->resp_fault = fault;
+    o->resp_cause = fault ? cause : 0;
+    o->resp_paddr = fault ? 0 : pa;
+    if (fault)
+        o->cnt_faults++;
+}
+
+/* Done with a fault: respond, back to IDLE, never fill. */
+static void walk_fault(pw_mmu_model *m, uint32_t cause)
+{
+    respond(m, true, cause, 0);
+    m->out.cnt_walks++;
+    m->state = PW_WALK_IDLE;
+}
+
+/* Done with success on leaf (as written back): respond, fill unless cancelled. */
+static void walk_success(pw_mmu_model *m, const pw_mmu_inputs *in, uint32_t leaf)
+{
+    respond(m, false, 0, leaf_pa(FIELD(leaf, PTE_PPN), m->walk.level == 1, m->walk.va));
+    m->out.cnt_walks++;
+    m->state = PW_WALK_IDLE;
+    /* a sfence from acceptance up to this edge: the walk read pre-flush tables */
+    if (m->walk.cancel_fill || in->sfence_valid)
+        m->events.fill_cancelled = true;
+    else
+        tlb_fill(m, in, leaf);
+}
+
+/* Start a walk at level 1 for the accepted request. */
+static void walk_start(pw_mmu_model *m, const pw_mmu_inputs *in, pw_access access,
+                       pw_priv priv, int refill_index)
+{
+    uint64_t root = (uint64_t)FIELD(in->satp, SATP_PPN) << PW_SV32_PAGE_SHIFT;
+    m->walk.va = in->req_vaddr;
+    m->walk.access = access;
+    m->walk.priv = priv;
+    m->walk.level = 1;
+    m->walk.global = false;
+    m->walk.cancel_fill = false; /* this cycle's sfence is added after */
+    m->walk.refill = refill_index != NO_ENTRY;
+    m->walk.refill_index = m->walk.refill ? (unsigned)refill_index : 0;
+    m->out.mem_req_addr = root + (uint64_t)FIELD(in->req_vaddr, VA_VPN1) * PW_SV32_PTE_BYTES;
+    m->out.cnt_misses++;
+    m->state = PW_WALK_READ;
+}
+
+/* IDLE with req_valid: passthrough, hit, hit fault, or a walk. */
+static void accept(pw_mmu_model *m, const pw_mmu_inputs *in)
+{
+    pw_priv priv = port_priv(in->req_priv);
+    pw_access access = port_access(in->req_access);
+    uint32_t va = in->req_vaddr;
+    m->events.accepted = true;
+    if ((in->satp & PW_SATP_MODE) == 0 || priv == PW_PRIV_M) {
+        respond(m, false, 0, va);
+        return;
+    }
+    int hit = tlb_lookup(m, va, FIELD(in->satp, SATP_ASID));
+    if (hit == NO_ENTRY) {
+        walk_start(m, in, access, priv, NO_ENTRY);
+        return;
+    }
+    const pw_tlb_entry *e = &m->tlb[hit];
+    bool allowed = leaf_allows(entry_flags(e), priv, access, in->sum, in->mxr);
+    if (allowed && access == PW_ACCESS_STORE && !e->d && m->cfg.ad == PW_AD_SVADU) {
+        walk_start(m, in, access, priv, hit); /* D must be set in memory: refill */
+        return;
+    }
+    m->events.hit = true;
+    m->out.cnt_hits++;
+    if (!allowed || (access == PW_ACCESS_STORE && !e->d))
+        respond(m, true, pw_page_fault_cause(access), 0);
+    else
+        respond(m, false, 0, leaf_pa(e->ppn, e->mega, va));
+}
+
+/* WAIT_READ with mem_resp_valid: the first rule of docs/mmu.md that applies. */
+static void pte_read(pw_mmu_model *m, const pw_mmu_inputs *in)
+{
+    uint32_t pte = in->mem_resp_rdata;
+    pw_access access = m->walk.access;
+    uint32_t page_fault = pw_page_fault_cause(access);
+
+    if (in->mem_resp_err) {
+        walk_fault(m, pw_access_fault_cause(access));
+        return;
+    }
+    if ((pte & PW_PTE_V) == 0 || (pte & (PW_PTE_R | PW_PTE_W)) == PW_PTE_W) {
+        walk_fault(m, page_fault);
+        return;
+    }
+    if ((pte & (PW_PTE_R | PW_PTE_X)) == 0) { /* pointer */
+        if ((pte & (PW_PTE_D | PW_PTE_A | PW_PTE_U)) || m->walk.level == 0) {
+            walk_fault(m, page_fault);
+            return;
+        }
+        m->walk.global = (pte & PW_PTE_G) != 0; /* everything below is global */
+        m->out.mem_req_addr = ((uint64_t)FIELD(pte, PTE_PPN) << PW_SV32_PAGE_SHIFT) +
+                              (uint64_t)FIELD(m->walk.va, VA_VPN0) * PW_SV32_PTE_BYTES;
+        m->walk.level = 0;
+        m->state = PW_WALK_READ;
+        return;
+    }
+    if (!leaf_allows(pte, m->walk.priv, access, in->sum, in->mxr) ||
+        (m->walk.level == 1 && FIELD(pte, PTE_PPN0) != 0)) {
+        walk_fault(m, page_fault);
+        return;
+    }
+    uint32_t needed = PW_PTE_A | (access == PW_ACCESS_STORE ? PW_PTE_D : 0);
+    if ((pte & needed) != needed) {
+        if (m->cfg.ad == PW_AD_SVADE) {
+            walk_fault(m, page_fault);
+            return;
+        }
+        m->out.mem_req_wdata = pte | needed; /* same address */
+        m->state = PW_WALK_WRITE;
+        return;
+    }
+    walk_success(m, in, pte);
+}
+
+/* Outputs that are decoded from the walker state. */
+static void decode_outputs(pw_mmu_model *m)
+{
+    m->out.req_ready = m->state == PW_WALK_IDLE;
+    m->out.mem_req_valid = m->state == PW_WALK_READ || m->state == PW_WALK_WRITE;
+    m->out.mem_req_we = m->state == PW_WALK_WRITE;
+}
+
+/* The reset state: TLB payloads are kept, everything else cleared. */
+static void reset(pw_mmu_model *m)
+{
+    for (unsigned i = 0; i < PW_MMU_MAX_ENTRIES; i++)
+        m->tlb[i].valid = false;
+    m->victim = 0;
+    m->state = PW_WALK_IDLE;
+    memset(&m->walk, 0, sizeof m->walk);
+    memset(&m->out, 0, sizeof m->out);
+    decode_outputs(m);
+}
+
+bool pw_mmu_init(pw_mmu_model *m, const pw_mmu_config *cfg)
+{
+    if (cfg->tlb_entries < MIN_ENTRIES || cfg->tlb_entries > PW_MMU_MAX_ENTRIES ||
+        (cfg->ad != PW_AD_SVADE && cfg->ad != PW_AD_SVADU))
+        return false;
+    memset(m, 0, sizeof *m);
+    m->cfg = *cfg;
+    reset(m);
+    return true;
+}
+
+const pw_mmu_outputs *pw_mmu_outputs_now(const pw_mmu_model *m)
+{
+    return &m->out;
+}
+
+void pw_mmu_step(pw_mmu_model *m, const pw_mmu_inputs *in)
+{
+    memset(&m->events, 0, sizeof m->events);
+    if (!in->rst_n) { /* synchronous reset wins over every other input */
+        reset(m);
+        return;
+    }
+    m->out.resp_valid = false; /* a one-cycle pulse */
+    if (m->state != PW_WALK_IDLE)
+        m->out.cnt_walk_cycles++;
+
+    switch (m->state) {
+    case PW_WALK_IDLE:
+        if (in->req_valid)
+            accept(m, in);
+        break;
+    case PW_WALK_READ:
+        if (in->mem_req_ready)
+            m->state = PW_WALK_WAIT_READ;
+        break;
+    case PW_WALK_WAIT_READ:
+        if (in->mem_resp_valid)
+            pte_read(m, in);
+        break;
+    case PW_WALK_WRITE:
+        if (in->mem_req_ready)
+            m->state = PW_WALK_WAIT_WRITE;
+        break;
+    case PW_WALK_WAIT_WRITE:
+        if (!in->mem_resp_valid)
+            break;
+        if (in->mem_resp_err)
+            walk_fault(m, pw_access_fault_cause(m->walk.access));
+        else
+            walk_success(m, in, m->out.mem_req_wdata);
+        break;
+    default: /* not reachable; recover as the RTL's default arm does */
+        m->state = PW_WALK_IDLE;
+        break;
+    }
+
+    /* After the request path: a request in this cycle was looked up before the
+     * flush, and a fill at this edge has already been cancelled. */
+    if (in->sfence_valid) {
+        m->walk.cancel_fill = true;
+        tlb_sfence(m, in);
+    }
+    decode_outputs(m);
+}
+
+const char *pw_walk_state_name(pw_walk_state s)
+{
+    switch (s) {
+    case PW_WALK_IDLE: return "IDLE";
+    case PW_WALK_READ: return "READ";
+    case PW_WALK_WAIT_READ: return "WAIT_READ";
+    case PW_WALK_WRITE: return "WRITE";
+    case PW_WALK_WAIT_WRITE: return "WAIT_WRITE";
+    }
+    return "?";
+}

@@ -1,0 +1,54 @@
+# Verilator lockstep co-simulation of rtl/mmu against the C models.
+# Included by the top-level Makefile.
+VERILATOR ?= verilator
+VERILATOR_ROOT_INC := $(shell $(VERILATOR) --getenv VERILATOR_ROOT 2>/dev/null)/include
+COSIM_DIR  := $(BUILD)/cosim
+RTL_MMU    := rtl/mmu/pw_leaf_check.v rtl/mmu/pw_tlb.v rtl/mmu/pw_walker.v rtl/mmu/pw_mmu.v
+COSIM_TLB_ENTRIES ?= 8
+
+VERILATE_FLAGS := -Wall --cc -O3 --x-assign fast --x-initial fast --noassert --trace-fst \
+                  -I$(BUILD)/gen --top-module pw_mmu -MAKEFLAGS "OPT_FAST=-O2 OPT_SLOW=-O1"
+COSIM_CXXFLAGS := -std=c++17 -O2 -g $(WARN) -Wno-unused-parameter -I$(BUILD)/gen -Icmodel -Itests/shim \
+                  -Icosim -isystem $(VERILATOR_ROOT_INC) -isystem $(VERILATOR_ROOT_INC)/vltstd
+
+# $(call verilate_build,NAME,SVADU,ENTRIES,RTL-FILES): a Verilated library
+# $(COSIM_DIR)/NAME/Vmmu_NAME__ALL.a and the object registering it.
+define verilate_build
+$(COSIM_DIR)/$(1)/Vmmu_$(1)__ALL.a: $(4) $(BUILD)/gen/pagewalk_defs.vh
+	@mkdir -p $(COSIM_DIR)/$(1)
+	$(VERILATOR) $(VERILATE_FLAGS) --prefix Vmmu_$(1) -GSvadu=$(2) -GTlbEntries=$(3) \
+	    -Mdir $(COSIM_DIR)/$(1) $(4) --build -j 2 >$(COSIM_DIR)/$(1)/verilate.log 2>&1 \
+	    || { cat $(COSIM_DIR)/$(1)/verilate.log; exit 1; }
+
+$(COSIM_DIR)/$(1)/dut.o: cosim/dut_verilated.cc cosim/dut.h $(COSIM_DIR)/$(1)/Vmmu_$(1)__ALL.a
+	$(CXX) $(COSIM_CXXFLAGS) -I$(COSIM_DIR)/$(1) -DDUT_CLASS=Vmmu_$(1) -DDUT_NAME=$(1) \
+	    -DDUT_AD=$(if $(filter 1,$(2)),PW_AD_SVADU,PW_AD_SVADE) -DDUT_ENTRIES=$(3) -c $$< -o $$@
+endef
+
+$(eval $(call verilate_build,svade,0,$(COSIM_TLB_ENTRIES),$(RTL_MMU)))
+$(eval $(call verilate_build,svadu,1,$(COSIM_TLB_ENTRIES),$(RTL_MMU)))
+
+COSIM_SRCS := cosim/dut_registry.cc cosim/memory_agent.cc cosim/stimulus.cc cosim/lockstep.cc
+COSIM_OBJS := $(COSIM_SRCS:cosim/%.cc=$(COSIM_DIR)/%.o)
+COSIM_LIBS := $(MODEL_LIB) $(COSIM_DIR)/libverilated.a -lz -pthread
+COSIM_BUILDS := $(COSIM_DIR)/svade/dut.o $(COSIM_DIR)/svade/Vmmu_svade__ALL.a \
+                $(COSIM_DIR)/svadu/dut.o $(COSIM_DIR)/svadu/Vmmu_svadu__ALL.a
+COSIM_CMD := $(COSIM_DIR)/pagewalk-cosim
+
+$(COSIM_DIR)/%.o: cosim/%.cc $(BUILD)/gen/pagewalk_defs.h
+	@mkdir -p $(@D)
+	$(CXX) $(COSIM_CXXFLAGS) -MMD -MP -c $< -o $@
+
+# The Verilator runtime, once per program (verilated.mk's VM_GLOBAL_FAST).
+VERILATED_RUNTIME := verilated verilated_fst_c verilated_threads
+$(COSIM_DIR)/runtime/%.o: $(VERILATOR_ROOT_INC)/%.cpp
+	@mkdir -p $(@D)
+	$(CXX) -std=c++17 -O2 -w -DVM_TRACE=1 -DVM_TRACE_FST=1 -I$(VERILATOR_ROOT_INC) \
+	    -I$(VERILATOR_ROOT_INC)/vltstd -c $< -o $@
+$(COSIM_DIR)/libverilated.a: $(VERILATED_RUNTIME:%=$(COSIM_DIR)/runtime/%.o)
+	$(AR) rcs $@ $^
+
+$(COSIM_CMD): $(COSIM_DIR)/cosim_main.o $(COSIM_OBJS) $(COSIM_BUILDS) $(MODEL_LIB) $(COSIM_DIR)/libverilated.a
+	$(CXX) -o $@ $(COSIM_DIR)/cosim_main.o $(COSIM_OBJS) $(COSIM_BUILDS) $(COSIM_LIBS)
+
+-include $(wildcard $(COSIM_DIR)/*.d)

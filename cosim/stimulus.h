@@ -1,0 +1,94 @@
+// Seeded random stimulus for the MMU: page tables in memory, requests,
+// context switches, sfences of all four forms, and page-table changes.
+//
+// Every page-table change is made while the MMU is idle and comes with an
+// sfence that covers it (as software must), so each response can be checked
+// exactly against the architectural model. docs/cosim.md describes the world.
+#ifndef PAGEWALK_COSIM_STIMULUS_H
+#define PAGEWALK_COSIM_STIMULUS_H
+
+#include <cstdint>
+#include <vector>
+
+#include "memory_agent.h"
+#include "pagewalk_shim.h"
+#include "rng.h"
+
+namespace cosim {
+
+// How often things happen; drawn per seed so seeds differ in character.
+struct StimulusRates {
+    unsigned request_percent;     // a new request in a free cycle
+    unsigned reuse_percent;       // ... to a recently used VA (TLB hits)
+    unsigned sfence_per_mille;    // a pure flush, any cycle
+    unsigned change_per_mille;    // a page-table change, when idle
+    unsigned switch_per_mille;    // a satp / SUM / MXR change, when idle
+    unsigned reset_per_million;   // a reset in the middle of the run
+};
+
+// A translation request as accepted, with the context it ran in.
+struct Request {
+    uint32_t va;
+    unsigned access, priv;
+    uint32_t satp;
+    bool sum, mxr;
+    uint64_t cycle;
+};
+
+class Stimulus {
+  public:
+    Stimulus(uint64_t seed, pw_sparse_mem *mem, MemoryAgent *agent);
+
+    // This cycle's inputs other than the memory port. idle: nothing is
+    // outstanding and the walker is idle, so tables and context may change.
+    void drive(uint64_t cycle, bool idle, pw_mmu_inputs *in);
+    // The request driven this cycle was accepted.
+    void accepted() { holding_ = false; }
+    // A reset happened: drop the request being held.
+    void reset() { holding_ = false; }
+
+    // What the last drive() did, for the event log.
+    bool changed_tables() const { return changed_; }
+    bool switched() const { return switched_; }
+    bool resetting() const { return resetting_; }
+    const StimulusRates &rates() const { return rates_; }
+
+    uint64_t sfences = 0, changes = 0, switches = 0, resets = 0;
+
+  private:
+    struct Space {
+        uint64_t root;   // physical address of the root table
+        uint32_t asid;
+    };
+    void build_world();
+    uint32_t random_leaf(bool kernel, bool mega);
+    uint32_t random_root_entry(bool kernel);
+    uint32_t random_l0_entry(bool kernel);
+    void write_root_entry(unsigned space, unsigned vpn1, uint32_t pte);
+    void change_tables(pw_mmu_inputs *in);
+    void switch_context();
+    uint32_t pick_va(bool *kernel);
+
+    pw_sparse_mem *mem_;
+    MemoryAgent *agent_;
+    Rng rng_;
+    StimulusRates rates_;
+    std::vector<Space> spaces_;
+    std::vector<uint64_t> l0_tables_;
+    std::vector<unsigned> user_vpn1_, kernel_vpn1_, vpn0_;
+    uint32_t recent_[16] = {};
+    unsigned recent_next_ = 0;
+
+    // current context
+    unsigned space_ = 0;
+    bool bare_ = false, sum_ = false, mxr_ = false;
+    // the request being presented until accepted
+    bool holding_ = false;
+    uint32_t req_va_ = 0;
+    unsigned req_access_ = 0, req_priv_ = 0;
+    bool changed_ = false, switched_ = false, resetting_ = false;
+};
+
+}  // namespace cosim
+
+#endif
