@@ -7,7 +7,7 @@ RTL_MMU    := rtl/mmu/pw_leaf_check.v rtl/mmu/pw_tlb.v rtl/mmu/pw_walker.v rtl/m
 COSIM_TLB_ENTRIES ?= 8
 
 VERILATE_FLAGS := -Wall --cc -O3 --x-assign fast --x-initial fast --noassert --trace-fst \
-                  -I$(BUILD)/gen --top-module pw_mmu -MAKEFLAGS "OPT_FAST=-O2 OPT_SLOW=-O1"
+                  -I$(BUILD)/gen --top-module pw_mmu -MAKEFLAGS OPT_FAST=-O2 -MAKEFLAGS OPT_SLOW=-O1
 COSIM_CXXFLAGS := -std=c++17 -O2 -g $(WARN) -Wno-unused-parameter -I$(BUILD)/gen -Icmodel -Itests/shim \
                   -Icosim -isystem $(VERILATOR_ROOT_INC) -isystem $(VERILATOR_ROOT_INC)/vltstd
 
@@ -52,3 +52,14 @@ $(COSIM_CMD): $(COSIM_DIR)/cosim_main.o $(COSIM_OBJS) $(COSIM_BUILDS) $(MODEL_LI
 	$(CXX) -o $@ $(COSIM_DIR)/cosim_main.o $(COSIM_OBJS) $(COSIM_BUILDS) $(COSIM_LIBS)
 
 -include $(wildcard $(COSIM_DIR)/*.d)
+
+# Deliberate RTL bugs (tests/mutants/rtl.mutants): each must be caught.
+MUTANT_SEEDS ?= 20
+MUTANT_CYCLES ?= 100000
+mutants: $(COSIM_CMD)
+	@echo "== RTL mutants: each must be caught by the lockstep co-simulation"
+	@VERILATOR="$(VERILATOR)" VERILATE_FLAGS='$(VERILATE_FLAGS) -GTlbEntries=8 -Wno-fatal' CXX="$(CXX)" \
+	  COSIM_CXXFLAGS="$(COSIM_CXXFLAGS)" JOBS=$(or $(JOBS),2) \
+	  COSIM_LINK_OBJS="$(COSIM_DIR)/cosim_main.o $(COSIM_OBJS)" COSIM_LINK_LIBS="$(COSIM_LIBS)" \
+	  MUTANT_SEEDS=$(MUTANT_SEEDS) MUTANT_CYCLES=$(MUTANT_CYCLES) \
+	  tests/mutants/run_rtl_mutants.sh $(BUILD) $(MUTANTS)

@@ -130,7 +130,7 @@ def parse_args(argv):
                    help="first seed (default 1); seeds S..S+N-1 are run")
     p.add_argument("--jobs", type=count_arg(1), default=default_jobs(), metavar="J",
                    help="simulations run at once (default: the CPUs available, %(default)s)")
-    p.add_argument("--cycles", type=count_arg(1), default=200000, metavar="C",
+    p.add_argument("--cycles", type=count_arg(1), default=100000, metavar="C",
                    help="cycles per run (default %(default)s)")
     p.add_argument("--ad", choices=("both",) + POLICIES, default="both",
                    help="A/D-bit policy: svade, svadu, or both for every seed (default)")
@@ -236,7 +236,7 @@ def judge(run, returncode, timed_out, timeout, out_lines, err_lines):
     if err:
         run.tail += ["--- stderr ---"] + [clean(line) for line in err]
     sim_repro = [line.split(":", 1)[1].strip() for line in shown
-                 if line.startswith("reproduce:")]
+                 if line.lstrip().startswith("reproduce:")]
     run.reproduce = clean(sim_repro[-1]) if sim_repro else shlex.join(run.command)
 
     if timed_out:
@@ -508,7 +508,7 @@ def failure_report(runs):
     out = ["", f"failed runs ({len(failed)}):"]
     for run in failed[:FULL_REPORTS]:
         out.append(f"--- {run.name()}: {run.reason}")
-        if not any(line.startswith("reproduce:") for line in run.tail):
+        if not any(line.lstrip().startswith("reproduce:") for line in run.tail):
             out.append(f"    reproduce: {run.reproduce}")
         out += [f"    | {line}" for line in run.tail] or ["    (no output)"]
     rest = failed[FULL_REPORTS:]
@@ -579,6 +579,7 @@ def collect(runner, progress, total, runs):
 
 
 def main(argv=None):
+    """Run the regression the command line asks for; return the exit status."""
     args = parse_args(argv)
     sim, error = resolve_sim(args.sim)
     if error is None and args.junit:

@@ -4,7 +4,7 @@
 usage: fake_cosim.py --ad svade|svadu --seed N --cycles N [--json]
 Passes every seed but these (FAKE_COSIM_BEHAVIOUR="2:mismatch,3:hang" replaces
 the table, so a test can put every failure in a short range of seeds):
-  13  mismatch   a report with XML-hostile text, a reproduce line, exit 1
+  13  mismatch   a report with XML-hostile text and a reproduce line, exit 1
   17  hang       sleeps a minute (for --timeout)
   19  segv       dies of SIGSEGV
   23  nojson     exits 0 without a JSON line
@@ -31,7 +31,7 @@ def stats(seed, ad, cycles):
     translations = cycles // 4 + seed
     misses = translations // 5
     return {
-        "seed": seed, "ad": ad, "entries": 8, "cycles": cycles,
+        "seed": seed, "dut": ad, "ad": ad, "entries": 8, "cycles": cycles,
         "translations": translations, "hits": translations - misses, "misses": misses,
         "faults": {"12": seed % 3, "13": seed, "15": 2, "1": seed % 2, "5": 1, "7": 0},
         "sfences": seed * 2 + (ad == "svadu"), "mismatches": 0, "seconds": 0.01,
@@ -89,8 +89,12 @@ def main():
     if what == "mismatch":
         for n in range(50):  # more than regress.py keeps
             print(f"cycle {n}: ok")
+        # The shape of pagewalk-cosim's report: indented reproduce and waveform lines, then
+        # the one-line result before the JSON.
         print("MISMATCH at cycle 4242: rtl resp_o=0x1 <&\"> model=0x0 \x1b[31m]]>\x1b[0m")
-        print(f"reproduce: build/cosim/pagewalk-cosim --ad {ad} --seed {seed} --cycles {cycles}")
+        print(f"  reproduce: build/cosim/pagewalk-cosim --dut {ad} --seed {seed}")
+        print(f"  waveform: build/cosim/waves/{ad}-seed{seed}.fst (cycles 4042 to 4242)")
+        print(f"FAIL: build {ad} ({ad}, 8 entries), seed {seed}: 4243 cycles")
         summary["mismatches"] = 1
         status = 1
     elif what == "hang":
