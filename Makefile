@@ -10,7 +10,8 @@ BUILD   ?= build
 # Debian packages each flow needs; `make deps` installs the missing ones.
 PACKAGES_MODEL := build-essential python3 libgtest-dev verilator zlib1g-dev
 PACKAGES_QEMU  := gcc-riscv64-unknown-elf qemu-system-misc
-PACKAGES       := $(PACKAGES_MODEL) $(PACKAGES_QEMU)
+PACKAGES_RTL   := iverilog yosys
+PACKAGES       := $(PACKAGES_MODEL) $(PACKAGES_QEMU) $(PACKAGES_RTL)
 
 VERSION := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 
@@ -22,7 +23,8 @@ TEST_CXXFLAGS := -std=c++17 $(WARN) -I$(BUILD)/gen -Icmodel -Itests/shim -Itests
 
 .DEFAULT_GOAL := all
 .PHONY: all test bench help deps clean vectors check-vectors check-generated \
-        test-gtest test-vectors test-qemu test-model-mutants
+        test-gtest test-vectors test-qemu test-model-mutants test-cosim test-regress-tool \
+        regress mutants lint
 
 help:
 	@echo "pagewalk: a Sv32 MMU, its golden model and their checks"
@@ -36,9 +38,15 @@ help:
 	@echo "  make test-vectors    only pagewalk-model check on tests/vectors/*.vec"
 	@echo "  make test-qemu       only the QEMU reference: generate vectors in QEMU, check them"
 	@echo "  make test-model-mutants  build deliberately broken models; the vectors must catch each"
+	@echo "  make regress SEEDS=N JOBS=J [CYCLES=C]  seeded lockstep regression, both A/D builds;"
+	@echo "                       summary table, JUnit XML in $(BUILD)/cosim/regress.xml"
+	@echo "  make mutants         build every deliberate RTL bug (tests/mutants/rtl.mutants); each must be caught"
+	@echo "  make test-cosim      only the co-simulation GoogleTest suite"
+	@echo "  make lint            verilator -Wall, Icarus and yosys synth_ice40 on rtl/mmu"
 	@echo "  make clean           remove $(BUILD)/"
 	@echo
-	@echo "variables: QEMU_SEED=0x... (QEMU reference seed), CC, CXX, PYTHON, RISCV_PREFIX, QEMU"
+	@echo "variables: QEMU_SEED=0x... (QEMU reference seed), MUTANTS='name ...' (a subset),"
+	@echo "           CC, CXX, PYTHON, VERILATOR, RISCV_PREFIX, QEMU"
 
 # ---------------------------------------------------------------- packages
 # Installs what is missing when run as root; otherwise names the packages.
@@ -85,7 +93,12 @@ $(BUILD)/cmodel/pagewalk_model.o: MODEL_CFLAGS += -DPAGEWALK_VERSION='"$(VERSION
 # ---------------------------------------------------------------- main job
 VECTOR_FILES = $(sort $(wildcard tests/vectors/*.vec))
 
-all: deps $(MODEL_CMD) check-vectors test-qemu
+all: deps $(MODEL_CMD) check-vectors test-qemu $(COSIM_CMD)
+	@$(MAKE) --no-print-directory regress SEEDS=$(MAIN_SEEDS) CYCLES=$(MAIN_CYCLES)
+
+# The main job's short regression.
+MAIN_SEEDS ?= 20
+MAIN_CYCLES ?= 100000
 
 check-vectors: $(MODEL_CMD)
 	@echo "== pagewalk-model check tests/vectors/*.vec"
@@ -96,7 +109,7 @@ include tests/gtest/gtest.mk
 include cosim/cosim.mk
 -include tests/qemu/qemu.mk
 
-test: deps test-gtest test-vectors test-qemu test-model-mutants
+test: deps test-gtest test-vectors test-qemu test-model-mutants test-cosim test-regress-tool mutants lint
 	@echo "== all tests passed"
 
 test-vectors: check-vectors check-generated
@@ -116,8 +129,11 @@ test-model-mutants: $(BUILD)/gen/pagewalk_defs.h
 $(BUILD)/pagewalk-bench: $(BUILD)/cmodel/bench_translate.o $(MODEL_LIB)
 	$(CC) $(CFLAGS) -o $@ $^
 
-bench: deps $(BUILD)/pagewalk-bench
+BENCH_CYCLES ?= 3000000
+bench: deps $(BUILD)/pagewalk-bench $(COSIM_CMD)
 	@$(BUILD)/pagewalk-bench
+	@$(COSIM_CMD) --ad svade --bench --seed 7 --cycles $(BENCH_CYCLES)
+	@$(COSIM_CMD) --ad svadu --bench --seed 7 --cycles $(BENCH_CYCLES)
 
 clean:
 	rm -rf $(BUILD)

@@ -28,7 +28,7 @@ endef
 $(eval $(call verilate_build,svade,0,$(COSIM_TLB_ENTRIES),$(RTL_MMU)))
 $(eval $(call verilate_build,svadu,1,$(COSIM_TLB_ENTRIES),$(RTL_MMU)))
 
-COSIM_SRCS := cosim/dut_registry.cc cosim/memory_agent.cc cosim/stimulus.cc cosim/lockstep.cc
+COSIM_SRCS := cosim/dut_registry.cc cosim/memory_agent.cc cosim/stimulus.cc cosim/lockstep.cc cosim/scripted.cc
 COSIM_OBJS := $(COSIM_SRCS:cosim/%.cc=$(COSIM_DIR)/%.o)
 COSIM_LIBS := $(MODEL_LIB) $(COSIM_DIR)/libverilated.a -lz -pthread
 COSIM_BUILDS := $(COSIM_DIR)/svade/dut.o $(COSIM_DIR)/svade/Vmmu_svade__ALL.a \
@@ -63,3 +63,43 @@ mutants: $(COSIM_CMD)
 	  COSIM_LINK_OBJS="$(COSIM_DIR)/cosim_main.o $(COSIM_OBJS)" COSIM_LINK_LIBS="$(COSIM_LIBS)" \
 	  MUTANT_SEEDS=$(MUTANT_SEEDS) MUTANT_CYCLES=$(MUTANT_CYCLES) \
 	  tests/mutants/run_rtl_mutants.sh $(BUILD) $(MUTANTS)
+
+# GoogleTest over the co-simulation (tests/cosim): seeded lockstep runs,
+# .vec files through the RTL, directed scenarios, the checkers themselves.
+COSIM_TEST_BIN := $(BUILD)/tests/cosim-tests
+$(BUILD)/tests/cosim/%.o: tests/cosim/%.cc $(BUILD)/gen/pagewalk_defs.h
+	@mkdir -p $(@D)
+	$(CXX) $(COSIM_CXXFLAGS) -DPAGEWALK_SOURCE_DIR='"$(CURDIR)"' \
+	    -DPAGEWALK_QEMU_VEC='"$(abspath $(BUILD)/qemu/qemu_ref.vec)"' -MMD -MP -c $< -o $@
+
+$(COSIM_TEST_BIN): $(BUILD)/tests/cosim/test_lockstep.o $(COSIM_OBJS) $(COSIM_BUILDS) $(MODEL_LIB) $(COSIM_DIR)/libverilated.a
+	$(CXX) -o $@ $(BUILD)/tests/cosim/test_lockstep.o $(COSIM_OBJS) $(COSIM_BUILDS) $(COSIM_LIBS) -lgtest -lgtest_main
+
+test-cosim: $(COSIM_TEST_BIN) $(BUILD)/qemu/qemu_ref.vec
+	@echo "== GoogleTest: lockstep co-simulation (RTL vs cycle model vs architectural model)"
+	@$(COSIM_TEST_BIN) --gtest_brief=1
+
+# Seeded regression over both builds, in parallel: progress, summary, JUnit.
+SEEDS ?= 100
+CYCLES ?= 100000
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+regress: $(COSIM_CMD)
+	@$(PYTHON) cosim/regress.py --sim $(COSIM_CMD) --seeds $(SEEDS) --jobs $(JOBS) --cycles $(CYCLES) \
+	    --junit $(COSIM_DIR)/regress.xml
+
+test-regress-tool:
+	@echo "== regress.py tests"
+	@$(PYTHON) -m unittest cosim/test_regress.py 2>&1 | tail -3
+
+# The RTL stays synthesizable: Verilator -Wall, Icarus, yosys synth_ice40.
+YOSYS ?= yosys
+IVERILOG ?= iverilog
+lint: $(BUILD)/gen/pagewalk_defs.vh
+	@echo "== lint: verilator -Wall (4, 8, 32 entries; Svade and Svadu), Icarus, yosys synth_ice40"
+	@for n in 4 8 32; do for a in 0 1; do \
+	  $(VERILATOR) --lint-only -Wall -I$(BUILD)/gen -GTlbEntries=$$n -GSvadu=$$a --top-module pw_mmu $(RTL_MMU) \
+	    || exit 1; done; done
+	@$(IVERILOG) -g2005 -Wall -Wno-sensitivity-entire-array -I$(BUILD)/gen -s pw_mmu -o $(BUILD)/pw_mmu.vvp $(RTL_MMU)
+	@$(YOSYS) -q -l $(BUILD)/yosys-lint.log -p "read_verilog -I$(BUILD)/gen $(RTL_MMU); synth_ice40 -top pw_mmu" \
+	  && ! grep -i "^warning" $(BUILD)/yosys-lint.log
+	@echo "lint clean"

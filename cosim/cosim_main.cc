@@ -19,6 +19,7 @@ const char kUsage[] =
     "  --seed N             stimulus seed (default 1)\n"
     "  --cycles N           cycles to run (default 100000)\n"
     "  --raw                run the RTL alone with the same stimulus, checking nothing\n"
+    "  --bench              run checked, then raw, on the same seed; print both speeds\n"
     "  --trace FILE.fst     record the whole run as an FST waveform\n"
     "  --wave-dir DIR       where a failure's waveform goes (default build/cosim/waves)\n"
     "  --no-wave            no waveform on failure\n"
@@ -74,7 +75,7 @@ int main(int argc, char **argv)
 {
     std::string dut = "svade", trace, wave_dir = "build/cosim/waves";
     uint64_t seed = 1, cycles = 100000;
-    bool json = false, raw = false, wave = true;
+    bool json = false, raw = false, wave = true, bench = false;
     unsigned events = 20;
     for (int i = 1; i < argc; i++) {
         std::string a = argv[i];
@@ -116,6 +117,8 @@ int main(int argc, char **argv)
             json = true;
         } else if (a == "--raw") {
             raw = true;
+        } else if (a == "--bench") {
+            bench = true;
         } else if (a == "--no-wave") {
             wave = false;
         } else {
@@ -135,6 +138,20 @@ int main(int argc, char **argv)
     if (!trace.empty()) {
         opt.wave_path = trace;
         opt.trace_to = cycles;
+    }
+    if (bench) {
+        // The same seed twice: lockstep with every check, then the RTL alone.
+        cosim::Runner checked(*build, opt);
+        bool ok = checked.run();
+        opt.check = false;
+        cosim::Runner raw_run(*build, opt);
+        raw_run.run();
+        double c = double(checked.stats().cycles) / checked.stats().seconds;
+        double r = double(raw_run.stats().cycles) / raw_run.stats().seconds;
+        std::printf("cosim %s: %.2f M checked cycles/s (lockstep, both models), %.2f M raw cycles/s "
+                    "(RTL alone, same stimulus), ratio %.0f%% (targets: >= 3 M/s, >= 40%%)%s\n",
+                    dut.c_str(), c / 1e6, r / 1e6, 100.0 * c / r, ok ? "" : " [the checked run FAILED]");
+        return ok ? 0 : 1;
     }
     cosim::Runner run(*build, opt);
     bool ok = run.run();
