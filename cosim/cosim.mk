@@ -7,7 +7,7 @@ RTL_MMU    := rtl/mmu/pw_leaf_check.v rtl/mmu/pw_tlb.v rtl/mmu/pw_walker.v rtl/m
 COSIM_TLB_ENTRIES ?= 8
 
 VERILATE_FLAGS := -Wall --cc -O3 --x-assign fast --x-initial fast --noassert --trace-fst \
-                  -I$(BUILD)/gen --top-module pw_mmu -MAKEFLAGS OPT_FAST=-O2 -MAKEFLAGS OPT_SLOW=-O1
+                  -I$(BUILD)/gen --top-module pw_mmu -MAKEFLAGS OPT_FAST=-O3 -MAKEFLAGS OPT_SLOW=-O1
 COSIM_CXXFLAGS := -std=c++17 -O2 -g $(WARN) -Wno-unused-parameter -I$(BUILD)/gen -Icmodel -Itests/shim \
                   -Icosim -isystem $(VERILATOR_ROOT_INC) -isystem $(VERILATOR_ROOT_INC)/vltstd
 
