@@ -129,6 +129,19 @@ static void tlb_fill(pw_mmu_model *m, const pw_mmu_inputs *in, uint32_t leaf)
     e->w = (leaf & PW_PTE_W) != 0;
     e->x = (leaf & PW_PTE_X) != 0;
     e->d = (leaf & PW_PTE_D) != 0;
+    if (m->cfg.trace_port) {
+        pw_mmu_outputs *o = &m->out;
+        o->trace_fill = true;
+        o->trace_fill_index = i;
+        o->trace_fill_evict = m->events.evicted;
+        o->trace_fill_vpn = va >> PW_SV32_PAGE_SHIFT;
+        o->trace_fill_asid = e->asid;
+        o->trace_fill_mega = e->mega;
+        o->trace_fill_global = e->global;
+        o->trace_fill_ppn = e->ppn;
+        o->trace_fill_perm = (uint32_t)e->d << 4 | (uint32_t)e->u << 3 | (uint32_t)e->x << 2 |
+                             (uint32_t)e->w << 1 | (uint32_t)e->r;
+    }
 }
 
 /* Load the response registers (resp_valid pulses in the next cycle). */
@@ -301,6 +314,7 @@ void pw_mmu_step(pw_mmu_model *m, const pw_mmu_inputs *in)
         return;
     }
     m->out.resp_valid = false; /* a one-cycle pulse */
+    m->out.trace_fill = false;
     if (m->state != PW_WALK_IDLE)
         m->out.cnt_walk_cycles++;
 

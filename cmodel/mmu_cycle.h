@@ -15,6 +15,7 @@ enum { PW_MMU_MAX_ENTRIES = 32 };
 typedef struct {
     unsigned tlb_entries;   /* 4 to 32 */
     pw_ad_policy ad;        /* the Svadu parameter */
+    bool trace_port;        /* the TracePort parameter: drive the trace_fill_* outputs */
 } pw_mmu_config;
 
 /* The MMU's input ports during one cycle. Encodings as in docs/mmu.md. */
@@ -48,6 +49,15 @@ typedef struct {
     bool mem_req_we;
     uint32_t mem_req_wdata;
     uint32_t cnt_hits, cnt_misses, cnt_walks, cnt_faults, cnt_walk_cycles;
+    /* trace port: what the last edge wrote into the TLB (0 without trace_port) */
+    bool trace_fill;
+    uint32_t trace_fill_index;
+    bool trace_fill_evict;
+    uint32_t trace_fill_vpn;   /* VA[31:12] */
+    uint32_t trace_fill_asid;
+    bool trace_fill_mega, trace_fill_global;
+    uint32_t trace_fill_ppn;
+    uint32_t trace_fill_perm;  /* {D, U, X, W, R} */
 } pw_mmu_outputs;
 
 /* One TLB entry, as docs/mmu.md lists its fields. */

@@ -16,7 +16,7 @@ COSIM_CXXFLAGS := -std=c++17 -O2 -g $(WARN) -Wno-unused-parameter -I$(BUILD)/gen
 define verilate_build
 $(COSIM_DIR)/$(1)/Vmmu_$(1)__ALL.a: $(4) $(BUILD)/gen/pagewalk_defs.vh
 	@mkdir -p $(COSIM_DIR)/$(1)
-	$(VERILATOR) $(VERILATE_FLAGS) --prefix Vmmu_$(1) -GSvadu=$(2) -GTlbEntries=$(3) \
+	$(VERILATOR) $(VERILATE_FLAGS) --prefix Vmmu_$(1) -GSvadu=$(2) -GTlbEntries=$(3) -GTracePort=1 \
 	    -Mdir $(COSIM_DIR)/$(1) $(4) --build -j 2 >$(COSIM_DIR)/$(1)/verilate.log 2>&1 \
 	    || { cat $(COSIM_DIR)/$(1)/verilate.log; exit 1; }
 
@@ -58,7 +58,7 @@ MUTANT_SEEDS ?= 20
 MUTANT_CYCLES ?= 100000
 mutants: $(COSIM_CMD)
 	@echo "== RTL mutants: each must be caught by the lockstep co-simulation"
-	@VERILATOR="$(VERILATOR)" VERILATE_FLAGS='$(VERILATE_FLAGS) -GTlbEntries=8 -Wno-fatal' CXX="$(CXX)" \
+	@VERILATOR="$(VERILATOR)" VERILATE_FLAGS='$(VERILATE_FLAGS) -GTlbEntries=8 -GTracePort=1 -Wno-fatal' CXX="$(CXX)" \
 	  COSIM_CXXFLAGS="$(COSIM_CXXFLAGS)" JOBS=$(or $(JOBS),2) \
 	  COSIM_LINK_OBJS="$(COSIM_DIR)/cosim_main.o $(COSIM_OBJS)" COSIM_LINK_LIBS="$(COSIM_LIBS)" \
 	  MUTANT_SEEDS=$(MUTANT_SEEDS) MUTANT_CYCLES=$(MUTANT_CYCLES) \

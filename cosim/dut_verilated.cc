@@ -65,6 +65,15 @@ class VerilatedDut : public Dut {
         o->cnt_walks = t.cnt_walks_o;
         o->cnt_faults = t.cnt_faults_o;
         o->cnt_walk_cycles = t.cnt_walk_cycles_o;
+        o->trace_fill = t.trace_fill_o;
+        o->trace_fill_index = t.trace_fill_index_o;
+        o->trace_fill_evict = t.trace_fill_evict_o;
+        o->trace_fill_vpn = t.trace_fill_vpn_o;
+        o->trace_fill_asid = t.trace_fill_asid_o;
+        o->trace_fill_mega = t.trace_fill_mega_o;
+        o->trace_fill_global = t.trace_fill_global_o;
+        o->trace_fill_ppn = t.trace_fill_ppn_o;
+        o->trace_fill_perm = t.trace_fill_perm_o;
     }
 
     void tick() override

@@ -52,6 +52,15 @@ const Field kFields[] = {
     {"cnt_walks", [](const pw_mmu_outputs &o) -> uint64_t { return o.cnt_walks; }},
     {"cnt_faults", [](const pw_mmu_outputs &o) -> uint64_t { return o.cnt_faults; }},
     {"cnt_walk_cycles", [](const pw_mmu_outputs &o) -> uint64_t { return o.cnt_walk_cycles; }},
+    {"trace_fill", [](const pw_mmu_outputs &o) -> uint64_t { return o.trace_fill; }},
+    {"trace_fill_index", [](const pw_mmu_outputs &o) -> uint64_t { return o.trace_fill_index; }},
+    {"trace_fill_evict", [](const pw_mmu_outputs &o) -> uint64_t { return o.trace_fill_evict; }},
+    {"trace_fill_vpn", [](const pw_mmu_outputs &o) -> uint64_t { return o.trace_fill_vpn; }},
+    {"trace_fill_asid", [](const pw_mmu_outputs &o) -> uint64_t { return o.trace_fill_asid; }},
+    {"trace_fill_mega", [](const pw_mmu_outputs &o) -> uint64_t { return o.trace_fill_mega; }},
+    {"trace_fill_global", [](const pw_mmu_outputs &o) -> uint64_t { return o.trace_fill_global; }},
+    {"trace_fill_ppn", [](const pw_mmu_outputs &o) -> uint64_t { return o.trace_fill_ppn; }},
+    {"trace_fill_perm", [](const pw_mmu_outputs &o) -> uint64_t { return o.trace_fill_perm; }},
 };
 
 // A pw_mem that reads the run's memory and never writes it, noting whether
@@ -202,7 +211,7 @@ Runner::Runner(const DutBuild &build, RunOptions opt)
     : build_(build), opt_(std::move(opt)), dut_(build.make()), mem_(pw_smem_new()),
       agent_(mem_, opt_.seed * 2 + 1, timing_for(opt_.seed)), stim_(opt_.seed, mem_, &agent_)
 {
-    pw_mmu_config cfg{build.tlb_entries, build.ad};
+    pw_mmu_config cfg{build.tlb_entries, build.ad, true};
     pw_mmu_init(&model_, &cfg);
 }
 

@@ -8,7 +8,8 @@
 
 module pw_mmu #(
   parameter integer TlbEntries = 8,   // 4 to 32
-  parameter integer Svadu      = 0    // A/D policy: 0 Svade, 1 Svadu
+  parameter integer Svadu      = 0,   // A/D policy: 0 Svade, 1 Svadu
+  parameter integer TracePort  = 0    // 1: drive the trace_fill_* outputs (simulation, traces)
 ) (
   input  wire        clk_i,
   input  wire        rst_ni,           // synchronous, active low
@@ -50,7 +51,17 @@ module pw_mmu #(
   output reg  [31:0] cnt_misses_o,
   output reg  [31:0] cnt_walks_o,
   output reg  [31:0] cnt_faults_o,
-  output reg  [31:0] cnt_walk_cycles_o
+  output reg  [31:0] cnt_walk_cycles_o,
+  // trace port: what the last edge wrote into the TLB (all 0 unless TracePort)
+  output wire        trace_fill_o,      // an entry was written at the last edge
+  output wire [4:0]  trace_fill_index_o,
+  output wire        trace_fill_evict_o,// ... replacing a valid entry
+  output wire [19:0] trace_fill_vpn_o,
+  output wire [8:0]  trace_fill_asid_o,
+  output wire        trace_fill_mega_o,
+  output wire        trace_fill_global_o,
+  output wire [21:0] trace_fill_ppn_o,
+  output wire [4:0]  trace_fill_perm_o  // {D, U, X, W, R}
 );
   localparam integer IndexBits = (TlbEntries > 1) ? $clog2(TlbEntries) : 1;
 
@@ -62,8 +73,8 @@ module pw_mmu #(
   // TLB lookup and the hit check.
   wire                 hit;
   wire [IndexBits-1:0] hit_index;
-  wire [IndexBits-1:0] unused_fill_index;  // for traces
-  wire                 unused_fill_evicts;
+  wire [IndexBits-1:0] fill_index;
+  wire                 fill_overwrites;
   wire [21:0]          hit_ppn;
   wire                 hit_mega;
   wire [7:0]           hit_flags;
@@ -157,8 +168,8 @@ module pw_mmu #(
     .sfence_asid_i,
     .sfence_all_va_i,
     .sfence_all_asid_i,
-    .fill_index_o        (unused_fill_index),
-    .fill_evicts_o       (unused_fill_evicts)
+    .fill_index_o        (fill_index),
+    .fill_overwrites_o   (fill_overwrites)
   );
 
   assign req_ready_o = idle;
@@ -208,6 +219,59 @@ module pw_mmu #(
       if (!idle) cnt_walk_cycles_o <= cnt_walk_cycles_o + 32'd1;
     end
   end
+
+  // Trace port: registered, so like every output it depends on state alone.
+  generate
+    if (TracePort != 0) begin : g_trace
+      // Zero-extended through a word: a replication of zero bits is not Verilog-2005.
+      /* verilator lint_off UNUSEDSIGNAL */
+      wire [31:0] fill_index_word = {{(32 - IndexBits){1'b0}}, fill_index};
+      /* verilator lint_on UNUSEDSIGNAL */
+      reg        fill_q, evict_q, mega_q, global_q;
+      reg [4:0]  index_q, perm_q;
+      reg [19:0] vpn_q;
+      reg [8:0]  asid_q;
+      reg [21:0] ppn_q;
+      always @(posedge clk_i) begin
+        if (!rst_ni) begin
+          fill_q <= 1'b0; evict_q <= 1'b0; mega_q <= 1'b0; global_q <= 1'b0;
+          index_q <= 5'd0; perm_q <= 5'd0; vpn_q <= 20'd0; asid_q <= 9'd0; ppn_q <= 22'd0;
+        end else begin
+          fill_q <= done_fill;
+          if (done_fill) begin
+            index_q  <= fill_index_word[4:0];
+            evict_q  <= fill_overwrites;
+            vpn_q    <= fill_vpn;
+            asid_q   <= asid;
+            mega_q   <= fill_mega;
+            global_q <= fill_global;
+            ppn_q    <= fill_ppn;
+            perm_q   <= fill_perm;
+          end
+        end
+      end
+      assign trace_fill_o        = fill_q;
+      assign trace_fill_index_o  = index_q;
+      assign trace_fill_evict_o  = evict_q;
+      assign trace_fill_vpn_o    = vpn_q;
+      assign trace_fill_asid_o   = asid_q;
+      assign trace_fill_mega_o   = mega_q;
+      assign trace_fill_global_o = global_q;
+      assign trace_fill_ppn_o    = ppn_q;
+      assign trace_fill_perm_o   = perm_q;
+    end else begin : g_no_trace
+      wire unused_trace = &{1'b0, fill_index, fill_overwrites};
+      assign trace_fill_o        = 1'b0;
+      assign trace_fill_index_o  = 5'd0;
+      assign trace_fill_evict_o  = 1'b0;
+      assign trace_fill_vpn_o    = 20'd0;
+      assign trace_fill_asid_o   = 9'd0;
+      assign trace_fill_mega_o   = 1'b0;
+      assign trace_fill_global_o = 1'b0;
+      assign trace_fill_ppn_o    = 22'd0;
+      assign trace_fill_perm_o   = 5'd0;
+    end
+  endgenerate
 endmodule
 
 `default_nettype wire

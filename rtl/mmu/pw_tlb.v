@@ -38,7 +38,7 @@ module pw_tlb #(
   input  wire                 sfence_all_asid_i,
   // events, for tracing
   output wire [IndexBits-1:0] fill_index_o,
-  output wire                 fill_evicts_o
+  output wire                 fill_overwrites_o  // the entry written was valid
 );
   reg [TlbEntries-1:0] valid_q;
   reg [9:0]  vpn1_q   [0:TlbEntries-1];
@@ -93,7 +93,7 @@ module pw_tlb #(
   wire use_victim = !fill_refill_i && !any_invalid;
   assign fill_index_o  = fill_refill_i ? fill_refill_index_i :
                          any_invalid   ? first_invalid : victim_q;
-  assign fill_evicts_o = use_victim;
+  assign fill_overwrites_o = valid_q[fill_index_o];
 
   // Valid bits and the victim pointer: reset, flush, fill.
   always @(posedge clk_i) begin

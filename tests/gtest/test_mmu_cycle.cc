@@ -86,7 +86,7 @@ protected:
     // A fresh model (the memory and its tables stay).
     void configure(unsigned entries, pw_ad_policy ad)
     {
-        pw_mmu_config cfg{entries, ad};
+        pw_mmu_config cfg{entries, ad, true};
         ASSERT_TRUE(pw_mmu_init(&m, &cfg));
         in = pw_mmu_inputs{};
         in.rst_n = true;
@@ -299,6 +299,26 @@ TEST_F(Mmu, HitAnswersOneCycleAfterAcceptanceOnePerCycle)
     EXPECT_EQ(out().cnt_hits, hits + 3);
     EXPECT_EQ(out().cnt_misses, 3u);
     EXPECT_TRUE(accesses.size() == 6u) << "hits made no memory access";
+}
+
+TEST_F(Mmu, TracePortPulsesOnceForEachFillWithItsEntry)
+{
+    map4k(kVaA, 0x12345, kLeaf);
+    Response r = translate(kVaA, kLoad);
+    ASSERT_FALSE(r.fault);
+    // The response cycle is the first after the fill edge: the port shows it now.
+    EXPECT_TRUE(out().trace_fill);
+    EXPECT_EQ(out().trace_fill_index, 0u);
+    EXPECT_FALSE(out().trace_fill_evict);
+    EXPECT_EQ(out().trace_fill_vpn, kVaA >> 12);
+    EXPECT_EQ(out().trace_fill_asid, 1u);
+    EXPECT_FALSE(out().trace_fill_mega);
+    EXPECT_EQ(out().trace_fill_ppn, 0x12345u);
+    tick();
+    EXPECT_FALSE(out().trace_fill) << "a one-cycle pulse";
+    EXPECT_EQ(out().trace_fill_ppn, 0x12345u) << "the payload holds";
+    translate(kVaA, kLoad);  // a hit writes nothing
+    EXPECT_FALSE(out().trace_fill);
 }
 
 TEST_F(Mmu, MissMatchesTheDiagram)
@@ -970,11 +990,11 @@ TEST(MmuConfig, RejectsOutOfRangeParameters)
 {
     pw_mmu_model m;
     for (unsigned n : {0u, 3u, 33u}) {
-        pw_mmu_config cfg{n, PW_AD_SVADE};
+        pw_mmu_config cfg{n, PW_AD_SVADE, false};
         EXPECT_FALSE(pw_mmu_init(&m, &cfg)) << n;
     }
     for (unsigned n : {4u, 32u}) {
-        pw_mmu_config cfg{n, PW_AD_SVADU};
+        pw_mmu_config cfg{n, PW_AD_SVADU, false};
         EXPECT_TRUE(pw_mmu_init(&m, &cfg)) << n;
     }
     EXPECT_STREQ(pw_walk_state_name(PW_WALK_WAIT_WRITE), "WAIT_WRITE");
