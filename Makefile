@@ -71,7 +71,8 @@ $(BUILD)/gen/pagewalk_defs.h $(BUILD)/gen/pagewalk_defs.vh &: cmodel/gen/pagewal
 	$(PYTHON) cmodel/gen/gendefs.py $< $(BUILD)/gen/pagewalk_defs.h $(BUILD)/gen/pagewalk_defs.vh
 
 # ---------------------------------------------------------------- golden model
-MODEL_SRCS := cmodel/sv32.c cmodel/explain.c cmodel/memory.c cmodel/vec.c cmodel/mmu_cycle.c
+MODEL_SRCS := cmodel/sv32.c cmodel/explain.c cmodel/memory.c cmodel/vec.c cmodel/mmu_cycle.c \
+              cmodel/stim.c cmodel/trace.c
 MODEL_OBJS := $(MODEL_SRCS:%.c=$(BUILD)/%.o)
 MODEL_LIB  := $(BUILD)/libpagewalk.a
 MODEL_CMD  := $(BUILD)/pagewalk-model

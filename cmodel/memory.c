@@ -124,6 +124,14 @@ size_t pw_smem_count(const pw_sparse_mem *m)
     return m->used;
 }
 
+void pw_smem_foreach(const pw_sparse_mem *m, void (*fn)(void *ctx, uint64_t pa, uint32_t value, bool error),
+                     void *ctx)
+{
+    for (size_t i = 0; i < m->capacity; i++)
+        if (m->slots[i].word)
+            fn(ctx, (m->slots[i].word - 1) << 2, m->slots[i].value, m->slots[i].error);
+}
+
 static bool port_read(void *ctx, uint64_t pa, uint32_t *value)
 {
     return pw_smem_get(ctx, pa, value);

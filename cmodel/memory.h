@@ -24,6 +24,9 @@ bool pw_smem_set_error(pw_sparse_mem *m, uint64_t pa);
 bool pw_smem_get(const pw_sparse_mem *m, uint64_t pa, uint32_t *value);
 /* Number of words that hold a value or an error. */
 size_t pw_smem_count(const pw_sparse_mem *m);
+/* Call fn for every word that holds a value or an error, in no set order. */
+void pw_smem_foreach(const pw_sparse_mem *m, void (*fn)(void *ctx, uint64_t pa, uint32_t value, bool error),
+                     void *ctx);
 /* The memory as a walker port. Writes to an error word fail. */
 pw_mem pw_smem_port(pw_sparse_mem *m);
 

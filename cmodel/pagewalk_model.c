@@ -6,7 +6,10 @@
 #include <string.h>
 
 #include "memory.h"
+#include "mmu_cycle.h"
+#include "stim.h"
 #include "sv32.h"
+#include "trace.h"
 #include "vec.h"
 
 #ifndef PAGEWALK_VERSION
@@ -33,6 +36,10 @@ static const char USAGE[] =
     "      Narrate one translation (fields as in a t line) against the memory\n"
     "      FILE.vec leaves behind (default: empty memory). --ad overrides the\n"
     "      file's A/D policy (default svade).\n"
+    "  replay [--entries N] [--trace OUT] FILE.stim\n"
+    "      Drive the MMU's cycle model with a stimulus (docs/stimulus-format.md) and\n"
+    "      write its trace (docs/trace-format.md) to OUT (default: standard output).\n"
+    "      --entries: TLB entries of the modelled build (default 8).\n"
     "  help      this text\n"
     "  version   the version\n"
     "\n"
@@ -182,6 +189,63 @@ static int cmd_explain(int argc, char **argv)
     return usage_error("%s", "explain takes FILE.vec:LINE, or SATP PRIV ACC SUM MXR VA");
 }
 
+/* Run the cycle model over a stimulus, writing its trace. */
+static int cmd_replay(int argc, char **argv)
+{
+    const char *trace_path = NULL, *stim_path = NULL;
+    unsigned long entries = 8;
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--trace") && i + 1 < argc) {
+            trace_path = argv[++i];
+        } else if (!strcmp(argv[i], "--entries") && i + 1 < argc) {
+            char *end;
+            entries = strtoul(argv[++i], &end, 10);
+            if (*end || entries < 4 || entries > PW_MMU_MAX_ENTRIES)
+                return usage_error("--entries takes a number from 4 to 32, not '%s'", argv[i]);
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            return usage_error("replay: unknown option '%s'", argv[i]);
+        } else if (!stim_path) {
+            stim_path = argv[i];
+        } else {
+            return usage_error("replay takes one FILE.stim, not also '%s'", argv[i]);
+        }
+    }
+    if (!stim_path)
+        return usage_error("%s", "replay needs a FILE.stim");
+    pw_stim stim;
+    if (pw_stim_load(stim_path, &stim, stderr))
+        return EXIT_USAGE;
+    FILE *out = trace_path ? fopen(trace_path, "w") : stdout;
+    if (!out) {
+        fprintf(stderr, "pagewalk-model: error: cannot write %s: %s\n", trace_path, strerror(errno));
+        pw_stim_free(&stim);
+        return EXIT_USAGE;
+    }
+    pw_mmu_config cfg = {(unsigned)entries, stim.ad, true};
+    pw_mmu_model *m = malloc(sizeof *m);
+    if (!m || !pw_mmu_init(m, &cfg)) {
+        fprintf(stderr, "pagewalk-model: error: out of memory\n");
+        return EXIT_USAGE;
+    }
+    char build[32];
+    snprintf(build, sizeof build, "%s (%lu entries)", pw_ad_name(stim.ad), entries);
+    pw_trace_writer tw;
+    pw_trace_begin(&tw, out, "model", build, stim_path);
+    pw_stim_driver d;
+    pw_stim_driver_init(&d, &stim);
+    for (uint64_t c = 0; c < stim.cycles; c++) {
+        pw_mmu_inputs in;
+        pw_stim_inputs(&d, c, pw_mmu_outputs_now(m), &in);
+        pw_trace_cycle(&tw, c, &in, pw_mmu_outputs_now(m));
+        pw_mmu_step(m, &in);
+    }
+    if (out != stdout)
+        fclose(out);
+    free(m);
+    pw_stim_free(&stim);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2)
@@ -191,6 +255,8 @@ int main(int argc, char **argv)
         return cmd_check(argc - 2, argv + 2);
     if (!strcmp(cmd, "explain"))
         return cmd_explain(argc - 2, argv + 2);
+    if (!strcmp(cmd, "replay"))
+        return cmd_replay(argc - 2, argv + 2);
     if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
         fputs(USAGE, stdout);
         return 0;

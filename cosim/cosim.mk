@@ -28,7 +28,7 @@ endef
 $(eval $(call verilate_build,svade,0,$(COSIM_TLB_ENTRIES),$(RTL_MMU)))
 $(eval $(call verilate_build,svadu,1,$(COSIM_TLB_ENTRIES),$(RTL_MMU)))
 
-COSIM_SRCS := cosim/dut_registry.cc cosim/memory_agent.cc cosim/stimulus.cc cosim/lockstep.cc cosim/scripted.cc
+COSIM_SRCS := cosim/dut_registry.cc cosim/memory_agent.cc cosim/stimulus.cc cosim/lockstep.cc cosim/scripted.cc cosim/replay.cc
 COSIM_OBJS := $(COSIM_SRCS:cosim/%.cc=$(COSIM_DIR)/%.o)
 COSIM_LIBS := $(MODEL_LIB) $(COSIM_DIR)/libverilated.a -lz -pthread
 COSIM_BUILDS := $(COSIM_DIR)/svade/dut.o $(COSIM_DIR)/svade/Vmmu_svade__ALL.a \

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "lockstep.h"
+#include "replay.h"
 
 namespace {
 
@@ -25,6 +26,11 @@ const char kUsage[] =
     "  --no-wave            no waveform on failure\n"
     "  --events N           events shown before a failure (default 20, at most 256)\n"
     "  --json               end with a one-line JSON summary\n"
+    "  --stimulus FILE      drive the RTL (cycle model in lockstep) from a .stim file\n"
+    "                       (docs/stimulus-format.md) and write the RTL's trace\n"
+    "  --trace-out FILE     where that trace goes (default: standard output)\n"
+    "  --write-stimulus FILE  record the seeded run as a .stim file, without table\n"
+    "                       changes and resets, which a stimulus cannot state\n"
     "  --list               list the builds linked in\n"
     "Exit status: 0 all agreed, 1 a mismatch, 2 a usage error.\n";
 
@@ -73,7 +79,7 @@ void print_summary(const cosim::DutBuild &b, uint64_t seed, const cosim::RunStat
 
 int main(int argc, char **argv)
 {
-    std::string dut = "svade", trace, wave_dir = "build/cosim/waves";
+    std::string dut = "svade", trace, wave_dir = "build/cosim/waves", stimulus, trace_out = "-", write_stim;
     uint64_t seed = 1, cycles = 100000;
     bool json = false, raw = false, wave = true, bench = false;
     unsigned events = 20;
@@ -104,10 +110,12 @@ int main(int argc, char **argv)
             uint64_t *dst = a == "--seed" ? &seed : &cycles;
             if (!need("a number") || !parse_u64(val, dst))
                 return usage_error(a + " takes a non-negative number");
-        } else if (a == "--trace" || a == "--wave-dir") {
+        } else if (a == "--trace" || a == "--wave-dir" || a == "--stimulus" || a == "--trace-out" ||
+                   a == "--write-stimulus") {
             if (!need("a path"))
                 return usage_error(a + " needs a path");
-            (a == "--trace" ? trace : wave_dir) = val;
+            (a == "--trace" ? trace : a == "--wave-dir" ? wave_dir : a == "--stimulus" ? stimulus
+                                   : a == "--trace-out" ? trace_out : write_stim) = val;
         } else if (a == "--events") {
             uint64_t n;
             if (!need("a number") || !parse_u64(val, &n) || n > 256)
@@ -128,6 +136,11 @@ int main(int argc, char **argv)
     const cosim::DutBuild *build = cosim::find_dut_build(dut);
     if (!build)
         return usage_error("no build named '" + dut + "' in this program (--list shows them)");
+
+    if (!stimulus.empty())
+        return cosim::replay_stimulus(*build, stimulus, trace_out, trace);
+    if (!write_stim.empty())
+        return cosim::record_stimulus(*build, seed, cycles, write_stim);
 
     cosim::RunOptions opt;
     opt.seed = seed;

@@ -213,6 +213,30 @@ Runner::Runner(const DutBuild &build, RunOptions opt)
 {
     pw_mmu_config cfg{build.tlb_entries, build.ad, true};
     pw_mmu_init(&model_, &cfg);
+    if (opt_.record) {
+        stim_.for_recording();
+        agent_.plan_log = &plan_;
+        pw_smem_foreach(
+            mem_,
+            [](void *ctx, uint64_t pa, uint32_t value, bool error) {
+                *static_cast<std::string *>(ctx) +=
+                    error ? format("e %09" PRIx64 "\n", pa) : format("m %09" PRIx64 " %08x\n", pa, value);
+            },
+            &image_);
+        for (uint64_t a : agent_.write_errors())
+            image_ += format("w %09" PRIx64 "\n", a);
+    }
+}
+
+std::string Runner::recording() const
+{
+    std::string s = format("pagewalk-stimulus 1\n# recorded: pagewalk-cosim --dut %s --seed %" PRIu64
+                           " --cycles %" PRIu64 " --write-stimulus\nad %s\ncycles %" PRIu64 "\n",
+                           build_.name.c_str(), opt_.seed, opt_.cycles, pw_ad_name(build_.ad), stats_.cycles);
+    s += image_;
+    for (const auto &p : plan_)
+        s += format("plan %u %u\n", p.first, p.second);
+    return s + timeline_;
 }
 
 Runner::~Runner() { pw_smem_free(mem_); }
@@ -273,7 +297,7 @@ bool Runner::run()
     auto start = std::chrono::steady_clock::now();
     bool tracing = !opt_.wave_path.empty() && dut_->trace_open(opt_.wave_path);
     pw_mmu_outputs rtl{};
-    pw_mmu_inputs in{};
+    pw_mmu_inputs in{}, prev_in{};
     bool ok = true;
     uint64_t cycle = 0;
     for (; cycle < opt_.cycles; cycle++) {
@@ -326,6 +350,22 @@ bool Runner::run()
             stim_.accepted();
         }
         log_cycle(cycle, in, rtl);
+        if (opt_.record) {
+            if (!in.rst_n)
+                timeline_ += format("@%" PRIu64 " reset\n", cycle);
+            if (cycle == 0 || in.satp != prev_in.satp || in.sum != prev_in.sum || in.mxr != prev_in.mxr)
+                timeline_ += format("@%" PRIu64 " ctx %08x %d %d\n", cycle, in.satp, in.sum, in.mxr);
+            if (in.sfence_valid)
+                timeline_ += format("@%" PRIu64 " sfence %08x %03x %d %d\n", cycle, in.sfence_vaddr,
+                                    in.sfence_asid, in.sfence_all_va, in.sfence_all_asid);
+            if (stim_.new_request())
+                timeline_ += format("@%" PRIu64 " req %08x %s %s\n", cycle, in.req_vaddr,
+                                    in.req_access == PW_MMU_ACCESS_LOAD    ? "r"
+                                    : in.req_access == PW_MMU_ACCESS_STORE ? "w"
+                                                                           : "x",
+                                    pw_priv_name(arch_priv(in.req_priv)));
+            prev_in = in;
+        }
 
         dut_->set_inputs(in);
         dut_->tick();

@@ -8,6 +8,8 @@
 #include <deque>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "dut.h"
 #include "memory_agent.h"
@@ -88,6 +90,7 @@ struct RunOptions {
     unsigned events = 20;         // events shown in a failure report
     std::string wave_path;        // FST of a failure's window (empty: none)
     uint64_t trace_from = 0, trace_to = 0;  // cycles to record, when wave_path set
+    bool record = false;          // write the run as a stimulus file (recording())
 };
 
 // One seeded run of one Verilated build against the models.
@@ -101,6 +104,8 @@ class Runner {
     // The failure report: cycle, signal, both values, events, walk, reproducer.
     std::string report() const { return report_; }
     uint64_t failed_cycle() const { return failed_cycle_; }
+    // With RunOptions::record: the run as a stimulus file (docs/stimulus-format.md).
+    std::string recording() const;
 
   private:
     void fail(uint64_t cycle, const std::string &what);
@@ -121,6 +126,8 @@ class Runner {
     std::string report_;
     uint64_t failed_cycle_ = 0;
     uint64_t hits_before_reset_ = 0, misses_before_reset_ = 0;
+    std::string image_, timeline_;                       // recording
+    std::vector<std::pair<unsigned, unsigned>> plan_;    // recording
 };
 
 // Describe a request in words ("S-mode store of VA 0x00402abc, satp ...").

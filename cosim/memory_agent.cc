@@ -37,8 +37,10 @@ bool MemoryAgent::drive(uint64_t cycle, const pw_mmu_outputs &out, pw_mmu_inputs
         why_ = buf;
         return false;
     }
-    if (!in->mem_req_ready)
+    if (!in->mem_req_ready) {
+        waited_++;
         return true;
+    }
     handshake_ = true;
     if (out.mem_req_we) {
         writes++;
@@ -57,6 +59,9 @@ bool MemoryAgent::drive(uint64_t cycle, const pw_mmu_outputs &out, pw_mmu_inputs
         latency = 1 + rng_.below(timing_.slow_latency);
     pending_ = true;
     due_ = cycle + latency;
+    if (plan_log)
+        plan_log->push_back({waited_, latency});
+    waited_ = 0;
     return true;
 }
 

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "pagewalk_shim.h"
 #include "rng.h"
@@ -40,6 +42,9 @@ class MemoryAgent {
     const std::string &why() const { return why_; }
 
     uint64_t reads = 0, writes = 0, errors = 0;
+    // When set, each handshake appends {cycles waited, latency}: a stimulus plan.
+    std::vector<std::pair<unsigned, unsigned>> *plan_log = nullptr;
+    const std::unordered_set<uint64_t> &write_errors() const { return write_errors_; }
 
   private:
     pw_sparse_mem *mem_;
@@ -51,6 +56,7 @@ class MemoryAgent {
     uint32_t rdata_ = 0;
     bool err_ = false;
     bool handshake_ = false;
+    unsigned waited_ = 0;
     std::string why_;
 };
 

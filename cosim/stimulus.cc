@@ -235,7 +235,7 @@ void Stimulus::change_tables(pw_mmu_inputs *in)
 void Stimulus::drive(uint64_t cycle, bool idle, pw_mmu_inputs *in)
 {
     (void)cycle;
-    changed_ = switched_ = resetting_ = false;
+    changed_ = switched_ = resetting_ = new_request_ = false;
     in->rst_n = true;
     in->sfence_valid = false;
     in->sfence_all_va = in->sfence_all_asid = false;
@@ -273,6 +273,7 @@ void Stimulus::drive(uint64_t cycle, bool idle, pw_mmu_inputs *in)
         unsigned roll = rng_.below(100);
         bool kernel;
         holding_ = true;
+        new_request_ = true;
         req_va_ = pick_va(&kernel);
         req_access_ = roll < 45 ? PW_MMU_ACCESS_LOAD : roll < 80 ? PW_MMU_ACCESS_STORE : PW_MMU_ACCESS_FETCH;
         // Mostly the privilege that owns the region, so most walks can succeed.

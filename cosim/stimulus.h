@@ -46,6 +46,14 @@ class Stimulus {
     void accepted() { holding_ = false; }
     // A reset happened: drop the request being held.
     void reset() { holding_ = false; }
+    // Leave out what a stimulus file cannot state: table changes, resets.
+    void for_recording()
+    {
+        rates_.change_per_mille = 0;
+        rates_.reset_per_million = 0;
+    }
+    // A new request was presented by the last drive().
+    bool new_request() const { return new_request_; }
 
     // What the last drive() did, for the event log.
     bool changed_tables() const { return changed_; }
@@ -86,7 +94,7 @@ class Stimulus {
     bool holding_ = false;
     uint32_t req_va_ = 0;
     unsigned req_access_ = 0, req_priv_ = 0;
-    bool changed_ = false, switched_ = false, resetting_ = false;
+    bool changed_ = false, switched_ = false, resetting_ = false, new_request_ = false;
 };
 
 }  // namespace cosim

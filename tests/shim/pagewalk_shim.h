@@ -10,6 +10,8 @@ extern "C" {
 
 #include "memory.h"
 #include "mmu_cycle.h"
+#include "stim.h"
+#include "trace.h"
 #include "sv32.h"
 #include "vec.h"
 
