@@ -308,6 +308,11 @@ TEST(Checkers, OutputCheckNamesTheDifferingSignal)
     EXPECT_NE(check.explain().find("<-- differs"), std::string::npos);
 }
 
+TEST(Checkers, FastCompareCoversEveryOutput)
+{
+    EXPECT_TRUE(cosim::OutputCheck::fast_path_covers_every_output());
+}
+
 TEST(Checkers, ArchCheckCatchesAWrongAddressAndAMissingWriteBack)
 {
     pw_sparse_mem *mem = pw_smem_new();
