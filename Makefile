@@ -107,8 +107,9 @@ check-vectors: $(MODEL_CMD)
 
 # ---------------------------------------------------------------- tests
 include tests/gtest/gtest.mk
-include cosim/cosim.mk
 -include tests/qemu/qemu.mk
+include tests/icarus/icarus.mk
+include cosim/cosim.mk
 
 test: deps test-gtest test-vectors test-qemu test-model-mutants test-cosim test-regress-tool mutants lint
 	@echo "== all tests passed"

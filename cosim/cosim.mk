@@ -103,3 +103,30 @@ lint: $(BUILD)/gen/pagewalk_defs.vh
 	@$(YOSYS) -q -l $(BUILD)/yosys-lint.log -p "read_verilog -I$(BUILD)/gen $(RTL_MMU); synth_ice40 -top pw_mmu" \
 	  && ! grep -i "^warning" $(BUILD)/yosys-lint.log
 	@echo "lint clean"
+
+# One seeded stimulus through the model, Verilator and Icarus; traces diffed
+# pairwise (docs/traces.md). TRACE=1 adds an FST (Verilator) and a VCD (Icarus).
+TRACE_SEED ?= 7
+TRACE_CYCLES ?= 100000
+TRACE_DIR := $(BUILD)/trace
+PAGEWALK_TRACE := $(PYTHON) cosim/pagewalk_trace.py
+
+trace-compare: $(COSIM_CMD) $(MODEL_CMD) $(ICARUS_DIR)/tb_mmu_svade.vvp $(ICARUS_DIR)/tb_mmu_svadu.vvp
+	@mkdir -p $(TRACE_DIR)
+	@status=0; for ad in svade svadu; do \
+	  base=$(TRACE_DIR)/seed$(TRACE_SEED)-$$ad; \
+	  $(COSIM_CMD) --ad $$ad --seed $(TRACE_SEED) --cycles $(TRACE_CYCLES) --write-stimulus $$base.stim || exit 2; \
+	  echo "== $$base.stim: $(TRACE_CYCLES) cycles, $$(grep -c ' req ' $$base.stim) requests ($$ad)"; \
+	  $(MODEL_CMD) replay --trace $$base.model.trace $$base.stim || exit 2; \
+	  $(COSIM_CMD) --ad $$ad --stimulus $$base.stim --trace-out $$base.verilator.trace \
+	      $(if $(filter 1,$(TRACE)),--trace $$base.verilator.fst) || status=1; \
+	  $(call icarus_trace,$$base.stim,$$base.icarus.trace,$$ad) >$$base.icarus.log || { cat $$base.icarus.log; exit 2; }; \
+	  for pair in "model verilator" "model icarus" "verilator icarus"; do \
+	    set -- $$pair; \
+	    if $(PAGEWALK_TRACE) diff $$base.$$1.trace $$base.$$2.trace >$$base.$$1-$$2.diff 2>&1; then \
+	      echo "  $$1 vs $$2: agree ($$(grep -vc '^#' $$base.$$1.trace) trace lines)"; \
+	    else \
+	      status=1; echo "  $$1 vs $$2: DIFFER (see $$base.$$1-$$2.diff):"; head -n 20 $$base.$$1-$$2.diff | sed 's/^/    /'; \
+	    fi; \
+	  done; \
+	done; exit $$status

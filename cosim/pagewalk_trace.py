@@ -20,7 +20,7 @@ import sys
 VERSION = 1
 HEADER = "pagewalk-trace %d" % VERSION
 EXIT_SAME, EXIT_DIFFER, EXIT_USAGE = 0, 1, 2
-BATCH = 4096  # events parsed per batch
+CHUNK_BYTES = 1 << 18  # bytes of lines parsed per batch of events
 
 # Events in the order the format's table gives them: the order within a cycle.
 EVENTS = ("reset", "ctx", "sfence", "req", "resp", "mem", "memresp", "evict", "fill")
@@ -205,69 +205,76 @@ class Trace:
                 raise TraceError(path, 1, "trace version %s is not known (this tool reads "
                                  "version %d)" % (version.group(1), VERSION))
             raise TraceError(path, 1, "expected '%s' as the first line" % HEADER)
-        match = LINE.fullmatch
+        match, names = LINE.fullmatch, NAMES
         limit = float("inf") if self.max_events is None else self.max_events
+        count = 0                     # events so far
+        number = 1                    # line number
         prev_text, cycle, prev_rank = None, -1, 0
-        evict = None          # (cycle, "idx=N", line) of an evict whose fill must come next
-        count = 0
-        number = 1
+        evict = None                  # (cycle, "idx=N", line) of an evict whose fill comes next
         event = None
-        names = NAMES
-        batch = []
         try:
-            for number, text in enumerate(stream, 2):
-                m = match(text)
-                if m is None:
-                    if text[:1] == "#":
-                        continue
-                    raise TraceError(path, number, explain(text[:-1] if text[-1:] == "\n" else text))
-                if count >= limit:
-                    self.cut = True
-                    number -= 1
+            # A chunk of lines at a time, one batch of events per chunk: the
+            # loop below is the hot path of a million-cycle trace.
+            for chunk in iter(lambda: stream.readlines(CHUNK_BYTES), []):
+                batch = []
+                append = batch.append
+                for number, text in enumerate(chunk, number + 1):
+                    m = match(text)
+                    if m is None:
+                        if text[:1] == "#":
+                            continue
+                        raise TraceError(path, number, explain(text.rstrip("\n")))
+                    if count >= limit:
+                        self.cut = True
+                        number -= 1
+                        break
+                    count += 1
+                    rank = m.lastindex
+                    cycle_text = m.group(1)
+                    if cycle_text != prev_text:
+                        # Only a new cycle stamp needs converting (events share them).
+                        now = int(cycle_text)
+                        if now < cycle:
+                            raise TraceError(path, number, "cycle %d after cycle %d (cycles "
+                                             "must not decrease)" % (now, cycle))
+                        prev_text, cycle = cycle_text, now
+                    elif rank <= prev_rank:
+                        raise TraceError(path, number, _order_error(rank, prev_rank, cycle))
+                    prev_rank = rank
+                    body = m.group(rank)
+                    if evict is not None:
+                        # An evict names the entry the fill right below it rewrites.
+                        if rank != FILL:
+                            raise TraceError(path, evict[2], "evict in cycle %d without its "
+                                             "fill" % evict[0])
+                        index = body.split(" ", 2)[1]
+                        if index != evict[1]:
+                            raise TraceError(path, number, "fill %s after evict %s (an evict "
+                                             "names the entry the fill rewrites)"
+                                             % (index, evict[1]))
+                        evict = None
+                    elif rank == EVICT:
+                        evict = (cycle, body[6:], number)
+                    event = (cycle, names[rank], body, number)
+                    append(event)
+                yield batch
+                if self.cut:
                     break
-                rank = m.lastindex
-                cycle_text = m.group(1)
-                if cycle_text != prev_text:
-                    # Only a new cycle stamp needs converting (several events share one).
-                    now = int(cycle_text)
-                    if now < cycle:
-                        raise TraceError(path, number, "cycle %d after cycle %d (cycles must not "
-                                         "decrease)" % (now, cycle))
-                    prev_text, cycle = cycle_text, now
-                elif rank <= prev_rank:
-                    name = NAMES[rank]
-                    if rank == prev_rank:
-                        raise TraceError(path, number, "a second '%s' in cycle %d" % (name, cycle))
-                    raise TraceError(path, number, "'%s' after '%s' in cycle %d (within a cycle "
-                                     "the order is %s)" % (name, NAMES[prev_rank], cycle,
-                                                           ", ".join(EVENTS)))
-                prev_rank = rank
-                body = m.group(rank)
-                if evict is not None:
-                    # An evict names the entry the fill right below it rewrites.
-                    if rank != FILL:
-                        raise TraceError(path, evict[2], "evict in cycle %d without its fill"
-                                         % evict[0])
-                    index = body.split(" ", 2)[1]
-                    if index != evict[1]:
-                        raise TraceError(path, number, "fill %s after evict %s (an evict names "
-                                         "the entry the fill rewrites)" % (index, evict[1]))
-                    evict = None
-                elif rank == EVICT:
-                    evict = (cycle, body[6:], number)
-                count += 1
-                event = (cycle, names[rank], body, number)
-                batch.append(event)
-                if len(batch) == BATCH:
-                    yield batch
-                    batch = []
             if evict is not None and not self.cut:
                 raise TraceError(path, evict[2], "evict in cycle %d without its fill" % evict[0])
-            yield batch
         finally:
             self.lines = number
             if event is not None:
                 self.last_cycle, self.line = event[0], event[3]
+
+
+def _order_error(rank, prev_rank, cycle):
+    """Return what is wrong when an event's rank does not rise within its cycle."""
+    name = NAMES[rank]
+    if rank == prev_rank:
+        return "a second '%s' in cycle %d" % (name, cycle)
+    return "'%s' after '%s' in cycle %d (within a cycle the order is %s)" % (
+        name, NAMES[prev_rank], cycle, ", ".join(EVENTS))
 
 
 def transaction_order(events):

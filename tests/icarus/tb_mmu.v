@@ -1,0 +1,274 @@
+// tb_mmu: pw_mmu under Icarus Verilog, driven by a .stim file
+// (docs/stimulus-format.md), writing a trace (docs/trace-format.md).
+// Not synthesizable: simulation only (iverilog -g2012).
+//
+//   vvp tb_mmu_svadu.vvp +stim=FILE +trace=FILE [+vcd=FILE]
+//
+// Build parameters: -P tb_mmu.Svadu=1 -P tb_mmu.TlbEntries=8, or
+// -DTB_SVADU=1 -DTB_TLB_ENTRIES=8. A stimulus whose `ad` line names the other
+// A/D policy is refused. Any error exits non-zero (vvp's status after $fatal).
+//
+// Timing of cycle c (time unit: the simulator's default):
+//
+//   10c+1  the testbench drives cycle c's inputs, from the stimulus and from
+//          the MMU's outputs (a function of its state alone, settled since
+//          the last edge); the memory port acts (handshake, response)
+//   10c+5  rising edge: the tracer records cycle c, the MMU updates its state
+//   10c+10 falling edge
+`default_nettype none
+
+`ifndef TB_SVADU
+`define TB_SVADU 0
+`endif
+`ifndef TB_TLB_ENTRIES
+`define TB_TLB_ENTRIES 8
+`endif
+
+module tb_mmu #(
+  parameter integer Svadu      = `TB_SVADU,        // A/D policy of the build: 0 Svade, 1 Svadu
+  parameter integer TlbEntries = `TB_TLB_ENTRIES
+);
+  localparam [31:0] STDERR = 32'h8000_0002;
+
+  // ---------------------------------------------------------------- the MMU
+  reg         clk = 1'b0;
+  // driven by the stimulus
+  wire        rst_n;
+  wire [31:0] satp;
+  wire        sum, mxr;
+  wire        req_valid;
+  wire [31:0] req_vaddr;
+  wire [1:0]  req_access, req_priv;
+  wire        sfence_valid;
+  wire [31:0] sfence_vaddr;
+  wire [8:0]  sfence_asid;
+  wire        sfence_all_va, sfence_all_asid;
+  // driven by the memory port below
+  reg         mem_req_ready = 1'b0;
+  reg         mem_resp_valid = 1'b0;
+  reg  [31:0] mem_resp_rdata = 32'd0;
+  reg         mem_resp_err = 1'b0;
+
+  wire        req_ready, resp_valid, resp_fault;
+  wire [33:0] resp_paddr;
+  wire [3:0]  resp_cause;
+  wire        mem_req_valid, mem_req_we;
+  wire [33:0] mem_req_addr;
+  wire [31:0] mem_req_wdata;
+  wire [31:0] cnt_hits, cnt_misses, cnt_walks, cnt_faults, cnt_walk_cycles;
+  wire        fill, fill_evict, fill_mega, fill_global;
+  wire [4:0]  fill_index, fill_perm;
+  wire [19:0] fill_vpn;
+  wire [8:0]  fill_asid;
+  wire [21:0] fill_ppn;
+
+  pw_mmu #(
+    .TlbEntries(TlbEntries),
+    .Svadu     (Svadu),
+    .TracePort (1)
+  ) u_mmu (
+    .clk_i              (clk),
+    .rst_ni             (rst_n),
+    .satp_i             (satp),
+    .sum_i              (sum),
+    .mxr_i              (mxr),
+    .req_valid_i        (req_valid),
+    .req_ready_o        (req_ready),
+    .req_vaddr_i        (req_vaddr),
+    .req_access_i       (req_access),
+    .req_priv_i         (req_priv),
+    .resp_valid_o       (resp_valid),
+    .resp_paddr_o       (resp_paddr),
+    .resp_fault_o       (resp_fault),
+    .resp_cause_o       (resp_cause),
+    .sfence_valid_i     (sfence_valid),
+    .sfence_vaddr_i     (sfence_vaddr),
+    .sfence_asid_i      (sfence_asid),
+    .sfence_all_va_i    (sfence_all_va),
+    .sfence_all_asid_i  (sfence_all_asid),
+    .mem_req_valid_o    (mem_req_valid),
+    .mem_req_ready_i    (mem_req_ready),
+    .mem_req_addr_o     (mem_req_addr),
+    .mem_req_we_o       (mem_req_we),
+    .mem_req_wdata_o    (mem_req_wdata),
+    .mem_resp_valid_i   (mem_resp_valid),
+    .mem_resp_rdata_i   (mem_resp_rdata),
+    .mem_resp_err_i     (mem_resp_err),
+    .cnt_hits_o         (cnt_hits),
+    .cnt_misses_o       (cnt_misses),
+    .cnt_walks_o        (cnt_walks),
+    .cnt_faults_o       (cnt_faults),
+    .cnt_walk_cycles_o  (cnt_walk_cycles),
+    .trace_fill_o       (fill),
+    .trace_fill_index_o (fill_index),
+    .trace_fill_evict_o (fill_evict),
+    .trace_fill_vpn_o   (fill_vpn),
+    .trace_fill_asid_o  (fill_asid),
+    .trace_fill_mega_o  (fill_mega),
+    .trace_fill_global_o(fill_global),
+    .trace_fill_ppn_o   (fill_ppn),
+    .trace_fill_perm_o  (fill_perm)
+  );
+
+  tracer #(.Svadu(Svadu), .TlbEntries(TlbEntries)) u_tracer (
+    .clk_i              (clk),
+    .rst_ni             (rst_n),
+    .satp_i             (satp),
+    .sum_i              (sum),
+    .mxr_i              (mxr),
+    .req_valid_i        (req_valid),
+    .req_ready_i        (req_ready),
+    .req_vaddr_i        (req_vaddr),
+    .req_access_i       (req_access),
+    .req_priv_i         (req_priv),
+    .resp_valid_i       (resp_valid),
+    .resp_paddr_i       (resp_paddr),
+    .resp_fault_i       (resp_fault),
+    .resp_cause_i       (resp_cause),
+    .sfence_valid_i     (sfence_valid),
+    .sfence_vaddr_i     (sfence_vaddr),
+    .sfence_asid_i      (sfence_asid),
+    .sfence_all_va_i    (sfence_all_va),
+    .sfence_all_asid_i  (sfence_all_asid),
+    .mem_req_valid_i    (mem_req_valid),
+    .mem_req_ready_i    (mem_req_ready),
+    .mem_req_addr_i     (mem_req_addr),
+    .mem_req_we_i       (mem_req_we),
+    .mem_req_wdata_i    (mem_req_wdata),
+    .mem_resp_valid_i   (mem_resp_valid),
+    .mem_resp_rdata_i   (mem_resp_rdata),
+    .mem_resp_err_i     (mem_resp_err),
+    .trace_fill_i       (fill),
+    .trace_fill_index_i (fill_index),
+    .trace_fill_evict_i (fill_evict),
+    .trace_fill_vpn_i   (fill_vpn),
+    .trace_fill_asid_i  (fill_asid),
+    .trace_fill_mega_i  (fill_mega),
+    .trace_fill_global_i(fill_global),
+    .trace_fill_ppn_i   (fill_ppn),
+    .trace_fill_perm_i  (fill_perm)
+  );
+
+  stim_file #(.Svadu(Svadu)) u_stim (
+    .rst_no           (rst_n),
+    .satp_o           (satp),
+    .sum_o            (sum),
+    .mxr_o            (mxr),
+    .req_valid_o      (req_valid),
+    .req_vaddr_o      (req_vaddr),
+    .req_access_o     (req_access),
+    .req_priv_o       (req_priv),
+    .sfence_valid_o   (sfence_valid),
+    .sfence_vaddr_o   (sfence_vaddr),
+    .sfence_asid_o    (sfence_asid),
+    .sfence_all_va_o  (sfence_all_va),
+    .sfence_all_asid_o(sfence_all_asid)
+  );
+  sparse_mem u_mem ();
+
+  // ---------------------------------------------------------------- memory port
+  // The plan is cyclic; access k uses step k mod plan_n. While the MMU holds
+  // a request and none is outstanding, ready stays low for READY cycles, then
+  // rises for the handshake, where the access is performed; the response
+  // comes LATENCY cycles later.
+  reg        port_busy = 1'b0;   // an access is outstanding
+  reg [63:0] port_due;           // ... answered in this cycle
+  reg [31:0] port_rdata;
+  reg        port_err;
+  reg [31:0] port_wait = 0;      // cycles the current request has waited
+  integer    plan_k = 0, plan_n;
+  reg [31:0] step_ready, step_latency;
+  reg [63:0] accesses = 0;
+
+  task memory_cycle(input [63:0] c);
+    reg outstanding;
+    begin
+      mem_req_ready = 1'b0;
+      mem_resp_valid = 1'b0;
+      mem_resp_rdata = 32'd0;
+      mem_resp_err = 1'b0;
+      outstanding = port_busy;
+      if (port_busy && c == port_due) begin
+        mem_resp_valid = 1'b1;
+        mem_resp_rdata = port_rdata;
+        mem_resp_err = port_err;
+        port_busy = 1'b0;
+      end
+      if (mem_req_valid === 1'b1 && !outstanding) begin
+        u_stim.plan_step(plan_k, step_ready, step_latency);
+        if (port_wait == step_ready) begin
+          mem_req_ready = 1'b1;
+          if (mem_req_we) begin
+            u_mem.write(mem_req_addr, mem_req_wdata, port_err);
+            port_rdata = 32'd0;        // a write answers with data 0
+          end else begin
+            u_mem.read(mem_req_addr, port_rdata, port_err);
+          end
+          port_busy = 1'b1;
+          port_due = c + step_latency;
+          port_wait = 0;
+          plan_k = (plan_k + 1) % plan_n;
+          accesses = accesses + 1;
+        end else begin
+          port_wait = port_wait + 1;
+        end
+      end
+    end
+  endtask
+
+  // ---------------------------------------------------------------- the run
+  reg [8*1024-1:0] stim_path, trace_path, vcd_path;
+  reg [63:0]       cycle, accepted = 0;
+  integer          i;
+  reg [33:0]       img_addr;
+  reg [31:0]       img_value;
+  reg [1:0]        img_kind;
+
+  initial begin
+    stim_path = 0; trace_path = 0; vcd_path = 0;
+    if (!$value$plusargs("stim=%s", stim_path) || !$value$plusargs("trace=%s", trace_path)) begin
+      $fdisplay(STDERR, "usage: vvp tb_mmu_BUILD.vvp +stim=FILE +trace=FILE [+vcd=FILE]");
+      $fatal(0, "tb_mmu: stopped");
+    end
+    u_stim.load(stim_path);
+    u_mem.init(u_stim.image_words(0));
+    for (i = 0; i < u_stim.image_words(0); i = i + 1) begin
+      u_stim.image_word(i, img_addr, img_value, img_kind);
+      case (img_kind)
+        2'd0:    u_mem.set_word(img_addr, img_value);   // m ADDR VALUE
+        2'd1:    u_mem.set_error(img_addr);              // e ADDR
+        default: u_mem.set_write_error(img_addr);        // w ADDR
+      endcase
+    end
+    plan_n = u_stim.plan_steps(0);
+
+    if ($value$plusargs("vcd=%s", vcd_path)) begin
+      $dumpfile(vcd_path);
+      $dumpvars(0, u_mmu);
+    end
+    u_tracer.open(trace_path, stim_path);
+
+    for (cycle = 0; cycle < u_stim.cycles; cycle = cycle + 1) begin
+      #1;
+      u_stim.step(cycle);
+      memory_cycle(cycle);
+      if (rst_n && req_valid && req_ready === 1'b1) begin
+        u_stim.accepted;
+        accepted = accepted + 1;
+      end
+      if (!rst_n) begin        // reset drops the outstanding access and the wait
+        port_busy = 1'b0;
+        port_wait = 0;
+      end
+      #4 clk = 1'b1;
+      #5 clk = 1'b0;
+    end
+
+    u_tracer.close;
+    $display("tb_mmu: %0s: %0d cycles, %0d requests accepted, %0d memory accesses; trace %0s",
+             stim_path, cycle, accepted, accesses, trace_path);
+    $finish;
+  end
+endmodule
+
+`default_nettype wire
