@@ -163,7 +163,8 @@ int pw_stim_load(const char *path, pw_stim *s, FILE *err)
     }
     char line[512];
     unsigned lineno = 0;
-    bool header_done = false, seen_cycles = false;
+    bool header_done = false, seen_cycles = false, seen_ad = false, seen_event = false, seen_sfence = false;
+    uint64_t last_sfence = 0;
     uint64_t last_cycle = 0;
     size_t caps[4] = {0};
     int status = 0;
@@ -175,9 +176,14 @@ int pw_stim_load(const char *path, pw_stim *s, FILE *err)
             status = 2;
             break;
         }
-        char *hash = strchr(line, '#');
-        if (hash)
-            *hash = '\0';
+        char *first = line + strspn(line, " \t");
+        if (*first == '#')
+            continue; /* a comment line */
+        if (strchr(line, '#')) {
+            fprintf(err, "%s:%u: error: comments must be on a line of their own\n", path, lineno);
+            status = 2;
+            break;
+        }
         char *w[MAX_WORDS + 1];
         int n = 0;
         for (char *t = strtok(line, " \t\r\n"); t && n <= MAX_WORDS; t = strtok(NULL, " \t\r\n"))
@@ -197,8 +203,25 @@ int pw_stim_load(const char *path, pw_stim *s, FILE *err)
             status = 2;
             break;
         }
-        seen_cycles |= !strcmp(w[0], "cycles");
-        const char *msg = parse(s, w, n, &header_done, &last_cycle, caps);
+        const char *msg = NULL;
+        if (!strcmp(w[0], "cycles") || !strcmp(w[0], "ad")) {
+            bool *seen = w[0][0] == 'c' ? &seen_cycles : &seen_ad;
+            if (*seen)
+                msg = w[0][0] == 'c' ? "a second 'cycles' line" : "a second 'ad' line";
+            *seen = true;
+        } else if (n >= 2 && w[0][0] == '@' && !strcmp(w[1], "sfence")) {
+            uint64_t c = strtoull(w[0] + 1, NULL, 10);
+            if (seen_sfence && c == last_sfence)
+                msg = "two sfences in one cycle";
+            seen_sfence = true;
+            last_sfence = c;
+        } else if (w[0][0] == '@' && !seen_event && (strcmp(w[0], "@0") || n != 2 || strcmp(w[1], "reset"))) {
+            msg = "the first @ line must be '@0 reset': the MMU's state is unknown until reset";
+        }
+        if (w[0][0] == '@')
+            seen_event = true;
+        if (!msg)
+            msg = parse(s, w, n, &header_done, &last_cycle, caps);
         if (msg) {
             fprintf(err, "%s:%u: error: %s\n", path, lineno, msg);
             status = 2;
@@ -208,8 +231,8 @@ int pw_stim_load(const char *path, pw_stim *s, FILE *err)
     if (status == 0 && lineno == 0) {
         fprintf(err, "%s:1: error: empty file: the first line must be 'pagewalk-stimulus 1'\n", path);
         status = 2;
-    } else if (status == 0 && !seen_cycles) {
-        fprintf(err, "%s: error: no 'cycles N' line\n", path);
+    } else if (status == 0 && (!seen_cycles || !seen_ad)) {
+        fprintf(err, "%s: error: no '%s' line\n", path, seen_cycles ? "ad svade|svadu" : "cycles N");
         status = 2;
     }
     fclose(f);

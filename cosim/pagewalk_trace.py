@@ -81,7 +81,7 @@ def _form_pattern(form):
 
 
 def _line_pattern():
-    """Return one regular expression for every valid event line; lastgroup names the event."""
+    """Return one regular expression for every valid event line; lastindex tells the event."""
     events = []
     for name in EVENTS:
         forms = "|".join("(?:%s)" % _form_pattern(form) for form in GRAMMAR[name])
@@ -181,7 +181,7 @@ class Trace:
         self.cut = False              # stopped by max_events, not at the end of the file
 
     def events(self):
-        """Return an iterator of (cycle, event, text after the cycle, line number), in file order."""
+        """Return an iterator of (cycle, event, text after the cycle, line number), file order."""
         return itertools.chain.from_iterable(self._batches())
 
     def _batches(self):
@@ -395,9 +395,8 @@ def compare(path_a, path_b, untimed=False, context=10, max_lines=None):
     agreed = result.agreed
     counts, variants = agreed.counts, agreed.variants
     before = collections.deque(maxlen=max(context, 1))
-    while True:
-        a = next(stream_a, None)
-        b = next(stream_b, None)
+    a = b = None
+    for a, b in itertools.zip_longest(stream_a, stream_b):
         if a is None or b is None or a[2] != b[2] or (timed and a[0] != b[0]):
             break
         # Counted inline: this loop runs once per event of a long trace.
@@ -413,6 +412,8 @@ def compare(path_a, path_b, untimed=False, context=10, max_lines=None):
         before.append((a, b))
         if agreed.first is None:
             agreed.first = (a, b)
+    else:
+        a = b = None  # both ended together
     # Read both to the end: a malformed line anywhere makes the answer exit 2.
     for _ in stream_a:
         pass
@@ -434,8 +435,9 @@ def _show(event):
     return "%d %s" % (event[0], event[2])
 
 
-def print_comparison(result, out=sys.stdout):
+def print_comparison(result, out=None):
     """Print a Comparison: the divergence and the events before it, then what agreed."""
+    out = out or sys.stdout
     trace_a, trace_b = result.traces
     mode = "untimed" if result.untimed else "timed"
     a, b = result.a, result.b
@@ -458,11 +460,11 @@ def print_comparison(result, out=sys.stdout):
             tag, ended, other, going, event = "A", trace_a, "B", trace_b, b
         else:
             tag, ended, other, going, event = "B", trace_b, "A", trace_a, a
-        end = ("cycle %d (line %d)" % (ended.last_cycle, ended.line)
+        end = ("at cycle %d (line %d)" % (ended.last_cycle, ended.line)
                if ended.last_cycle is not None else "before its first event")
         print("pagewalk-trace diff (%s): A and B differ at cycle %d (event %d)" % (
             mode, event[0], nth), file=out)
-        print("  %s %s ends at %s; %s continues with" % (tag, ended.path, end, other), file=out)
+        print("  %s %s ends %s; %s continues with" % (tag, ended.path, end, other), file=out)
         print("  %s %s:%d: %s" % (other, going.path, event[3], _show(event)), file=out)
     if result.before and not result.same:
         print("the %d events before it agree%s:" % (
@@ -547,7 +549,7 @@ def walk_stats(trace):
         "cycles": {"first": first, "last": last,
                    "count": 0 if first is None else last - first + 1},
         "reset_cycles": reset_cycles,
-        "ctx_changes": counts["ctx"],
+        "ctx_events": counts["ctx"],
         "requests": counts["req"],
         "translations": counts["resp"],
         "hits": hits,
@@ -568,7 +570,7 @@ def walk_stats(trace):
 
 
 def histogram(counts, width=40, max_buckets=16):
-    """Return text lines of a histogram of {value: count}, in buckets of 1, 2, 5, 10, 20, ... values."""
+    """Return the text lines of a histogram of {value: count}, buckets 1, 2, 5, 10, 20... wide."""
     low, high = min(counts), max(counts)
     step = 1
     while (high // step - low // step) + 1 > max_buckets:
@@ -586,11 +588,13 @@ def histogram(counts, width=40, max_buckets=16):
     return lines
 
 
-def print_stats(s, out=sys.stdout):
+def print_stats(s, out=None):
     """Print the statistics of walk_stats as text."""
+    out = out or sys.stdout
+    answered = s["hits"] + s["walks"]
+
     def share(n):
         """Return n as a percentage of the answered requests."""
-        answered = s["hits"] + s["walks"]
         return "%.1f%%" % (100.0 * n / answered) if answered else "-"
 
     cycles = s["cycles"]
@@ -598,9 +602,9 @@ def print_stats(s, out=sys.stdout):
     if cycles["first"] is None:
         print("cycles       none (no events)", file=out)
     else:
-        print("cycles       %d to %d (%d cycles), %d in reset, %d context changes" % (
+        print("cycles       %d to %d (%d cycles), %d in reset, %d ctx events" % (
             cycles["first"], cycles["last"], cycles["count"], s["reset_cycles"],
-            s["ctx_changes"]), file=out)
+            s["ctx_events"]), file=out)
     print("requests     %d accepted, %d answered (translations)" % (
         s["requests"], s["translations"]), file=out)
     print("  hits       %d (%s)  answered with no memory read: TLB hits, and M-mode or bare "
@@ -608,10 +612,10 @@ def print_stats(s, out=sys.stdout):
     print("  walks      %d (%s)  at least one memory read before the response" % (
         s["walks"], share(s["walks"])), file=out)
     extra = [("aborted by a reset", s["aborted"]), ("unanswered at the end", s["unanswered"]),
-             ("responses whose request is before the trace", s["responses_without_request"])]
+             ("answering a req before the trace", s["responses_without_request"])]
     for what, n in extra:
         if n:
-            print("  %-10s %d" % (what, n), file=out)
+            print("  %d %s" % (n, what), file=out)
     lat = s["walk_latency"]
     if lat:
         print("walk latency %d to %d cycles, mean %.2f, median %d (cycles from req to resp)" % (
@@ -679,11 +683,11 @@ def parse_args(argv):
     p = commands.add_parser(
         "diff", help="report the first place two traces part",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Validate both traces, align them and report the first divergence: its "
-                    "cycle, the event on each side (FILE:LINE), the events before it that "
+        description="Validate both traces, align them and report the first divergence: its\n"
+                    "cycle, the event on each side (FILE:LINE), the events before it that\n"
                     "agreed, and a summary of the agreed part.",
         epilog=UNTIMED_HELP + "\n\nExit status: 0 the traces agree, 1 they differ, 2 a usage "
-               "error, a missing file or a malformed trace (FILE:LINE: error: ...).")
+               "error, a\nmissing file or a malformed trace (FILE:LINE: error: ...).")
     p.add_argument("a", metavar="A", help="first trace")
     p.add_argument("b", metavar="B", help="second trace")
     p.add_argument("--untimed", action="store_true",
@@ -697,11 +701,11 @@ def parse_args(argv):
     p = commands.add_parser(
         "stats", help="summarize one trace: hits, walks, walk latency, faults, TLB, memory",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Validate a trace and print what it shows: requests, hits and walks, a "
-                    "histogram of walk latency, faults by cause, fills, evictions, sfences, "
+        description="Validate a trace and print what it shows: requests, hits and walks, a\n"
+                    "histogram of walk latency, faults by cause, fills, evictions, sfences,\n"
                     "memory reads, writes and errors, cycles.",
         epilog=HIT_HELP + "\n\nExit status: 0, or 2 for a usage error, a missing file or a "
-               "malformed trace (FILE:LINE: error: ...).")
+               "malformed\ntrace (FILE:LINE: error: ...).")
     p.add_argument("trace", metavar="T", help="the trace")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     return parser.parse_args(argv)
@@ -717,7 +721,7 @@ def main(argv=None):
             return EXIT_SAME if result.same else EXIT_DIFFER
         result = walk_stats(Trace(args.trace))
         if args.json:
-            print(json.dumps(result, sort_keys=True))
+            print(json.dumps(result))
         else:
             print_stats(result)
         return EXIT_SAME

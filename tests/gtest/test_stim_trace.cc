@@ -87,18 +87,23 @@ INSTANTIATE_TEST_SUITE_P(
                     BadStim{"pagewalk-trace 1\n", "s.stim:1: error: not a stimulus file"},
                     BadStim{"pagewalk-stimulus 2\ncycles 1\n", "s.stim:1: error: not a stimulus file"},
                     BadStim{"pagewalk-stimulus 1\nad svade\n", "s.stim: error: no 'cycles N' line"},
+                    BadStim{"pagewalk-stimulus 1\ncycles 9\n", "s.stim: error: no 'ad svade|svadu' line"},
+                    BadStim{"pagewalk-stimulus 1\nad svade\nad svadu\n", "s.stim:3: error: a second 'ad' line"},
                     BadStim{"pagewalk-stimulus 1\ncycles 9\nbogus 1\n", "s.stim:3: error: unknown or malformed line"},
                     BadStim{"pagewalk-stimulus 1\ncycles x\n", "s.stim:2: error: cycles takes a decimal"},
                     BadStim{"pagewalk-stimulus 1\ncycles 9\nm 80000002 1\n", "s.stim:3: error: m takes a word-aligned"},
+                    BadStim{"pagewalk-stimulus 1\ncycles 9\nm 0 1 # why\n", "s.stim:3: error: comments must be on a line"},
                     BadStim{"pagewalk-stimulus 1\ncycles 9\nplan 1 0\n", "s.stim:3: error: plan takes READY"},
-                    BadStim{"pagewalk-stimulus 1\ncycles 9\n@3 reset\nm 0 1\n", "s.stim:4: error: header lines"},
-                    BadStim{"pagewalk-stimulus 1\ncycles 9\n@3 reset\n@2 reset\n", "s.stim:4: error: @ lines must be in cycle order"},
-                    BadStim{"pagewalk-stimulus 1\ncycles 9\n@1 req 1000 q S\n", "s.stim:3: error: req ACC"},
-                    BadStim{"pagewalk-stimulus 1\ncycles 9\n@1 req 1000 r H\n", "s.stim:3: error: req PRIV"},
-                    BadStim{"pagewalk-stimulus 1\ncycles 9\n@1 sfence 0 200 0 1\n", "s.stim:3: error: sfence takes"},
-                    BadStim{"pagewalk-stimulus 1\ncycles 9\n@1 ctx 0 2 0\n", "s.stim:3: error: ctx takes"},
-                    BadStim{"pagewalk-stimulus 1\ncycles 9\n@x reset\n", "s.stim:3: error: @CYCLE needs a decimal"},
-                    BadStim{"pagewalk-stimulus 1\ncycles 9\n@1 fly\n", "s.stim:3: error: unknown or malformed @ line"}));
+                    BadStim{"pagewalk-stimulus 1\ncycles 9\n@1 reset\n", "s.stim:3: error: the first @ line must be '@0 reset'"},
+                    BadStim{"pagewalk-stimulus 1\ncycles 9\n@0 reset\nm 0 1\n", "s.stim:4: error: header lines"},
+                    BadStim{"pagewalk-stimulus 1\ncycles 9\n@0 reset\n@3 reset\n@2 reset\n", "s.stim:5: error: @ lines must be in cycle order"},
+                    BadStim{"pagewalk-stimulus 1\ncycles 9\n@0 reset\n@1 req 1000 q S\n", "s.stim:4: error: req ACC"},
+                    BadStim{"pagewalk-stimulus 1\ncycles 9\n@0 reset\n@1 req 1000 r H\n", "s.stim:4: error: req PRIV"},
+                    BadStim{"pagewalk-stimulus 1\ncycles 9\n@0 reset\n@1 sfence 0 200 0 1\n", "s.stim:4: error: sfence takes"},
+                    BadStim{"pagewalk-stimulus 1\ncycles 9\n@0 reset\n@1 sfence 0 0 0 1\n@1 sfence 0 0 1 1\n", "s.stim:5: error: two sfences in one cycle"},
+                    BadStim{"pagewalk-stimulus 1\ncycles 9\n@0 reset\n@1 ctx 0 2 0\n", "s.stim:4: error: ctx takes"},
+                    BadStim{"pagewalk-stimulus 1\ncycles 9\n@0 reset\n@x reset\n", "s.stim:4: error: @CYCLE needs a decimal"},
+                    BadStim{"pagewalk-stimulus 1\ncycles 9\n@0 reset\n@1 fly\n", "s.stim:4: error: unknown or malformed @ line"}));
 
 TEST(Stim, MissingFileIsNamed)
 {
@@ -117,7 +122,7 @@ TEST(StimDriver, FollowsThePlanAndTheQueue)
 {
     pw_stim s;
     ASSERT_EQ(load_error("pagewalk-stimulus 1\nad svade\ncycles 20\nm 100 abc\nplan 2 3\n"
-                         "@0 req 00001000 r U\n@0 req 00002000 x S\n", &s), "");
+                         "@0 reset\n@0 req 00001000 r U\n@0 req 00002000 x S\n", &s), "");
     pw_stim_driver d;
     pw_stim_driver_init(&d, &s);
     pw_mmu_outputs out{};

@@ -13,9 +13,9 @@ module sparse_mem;
   bit [33:0] slot_addr[];
   bit [31:0] slot_value[];
   bit [0:0]  slot_used[];
-  bit [0:0]  slot_err[];      // reads and writes err
+  bit [0:0]  slot_err[];     // reads and writes err
   bit [0:0]  slot_werr[];    // writes err
-  integer    bits;          // the table has 2^bits slots
+  integer    bits;           // the table has 2^bits slots
   integer    used;
 
   // An empty table for about `words` words, at most half full.
@@ -64,15 +64,23 @@ module sparse_mem;
     end
   endfunction
 
-  // Image lines: a word's value, and its error flags (kept apart from it).
+  // Image lines. Of the m and e lines of one word the last decides (an e
+  // makes it read 0 and err); a w line adds a write error to either. (This
+  // follows cmodel/memory.c, the memory of the other two engines.)
   task set_word(input [33:0] addr, input [31:0] value);
-    slot_value[claim(addr)] = value;
+    integer i;
+    begin
+      i = claim(addr);
+      slot_value[i] = value;
+      slot_err[i] = 1'b0;
+    end
   endtask
 
   task set_error(input [33:0] addr);
     integer i;
     begin
       i = claim(addr);
+      slot_value[i] = 32'd0;
       slot_err[i] = 1'b1;
     end
   endtask

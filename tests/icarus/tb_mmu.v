@@ -170,7 +170,9 @@ module tb_mmu #(
   // The plan is cyclic; access k uses step k mod plan_n. While the MMU holds
   // a request and none is outstanding, ready stays low for READY cycles, then
   // rises for the handshake, where the access is performed; the response
-  // comes LATENCY cycles later.
+  // comes LATENCY cycles later. In a reset cycle the port is silent and
+  // forgets the outstanding access and the wait; the plan position stays.
+  // (This follows cmodel/stim.c, the driver of the other two engines.)
   reg        port_busy = 1'b0;   // an access is outstanding
   reg [63:0] port_due;           // ... answered in this cycle
   reg [31:0] port_rdata;
@@ -181,20 +183,20 @@ module tb_mmu #(
   reg [63:0] accesses = 0;
 
   task memory_cycle(input [63:0] c);
-    reg outstanding;
     begin
       mem_req_ready = 1'b0;
       mem_resp_valid = 1'b0;
       mem_resp_rdata = 32'd0;
       mem_resp_err = 1'b0;
-      outstanding = port_busy;
-      if (port_busy && c == port_due) begin
+      if (!rst_n) begin
+        port_busy = 1'b0;
+        port_wait = 0;
+      end else if (port_busy && c == port_due) begin
         mem_resp_valid = 1'b1;
         mem_resp_rdata = port_rdata;
         mem_resp_err = port_err;
         port_busy = 1'b0;
-      end
-      if (mem_req_valid === 1'b1 && !outstanding) begin
+      end else if (mem_req_valid === 1'b1 && !port_busy) begin
         u_stim.plan_step(plan_k, step_ready, step_latency);
         if (port_wait == step_ready) begin
           mem_req_ready = 1'b1;
@@ -255,10 +257,6 @@ module tb_mmu #(
       if (rst_n && req_valid && req_ready === 1'b1) begin
         u_stim.accepted;
         accepted = accepted + 1;
-      end
-      if (!rst_n) begin        // reset drops the outstanding access and the wait
-        port_busy = 1'b0;
-        port_wait = 0;
       end
       #4 clk = 1'b1;
       #5 clk = 1'b0;
