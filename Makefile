@@ -24,7 +24,7 @@ TEST_CXXFLAGS := -std=c++17 $(WARN) -I$(BUILD)/gen -Icmodel -Itests/shim -Itests
 .DEFAULT_GOAL := all
 .PHONY: all test bench help deps clean vectors check-vectors check-generated \
         test-gtest test-vectors test-qemu test-model-mutants test-cosim test-regress-tool \
-        regress mutants lint
+        regress mutants lint trace-compare test-traces test-icarus
 
 help:
 	@echo "pagewalk: a Sv32 MMU, its golden model and their checks"
@@ -43,6 +43,10 @@ help:
 	@echo "  make mutants         build every deliberate RTL bug (tests/mutants/rtl.mutants); each must be caught"
 	@echo "  make test-cosim      only the co-simulation GoogleTest suite"
 	@echo "  make lint            verilator -Wall, Icarus and yosys synth_ice40 on rtl/mmu"
+	@echo "  make trace-compare   one seeded stimulus through the model, Verilator and Icarus;"
+	@echo "                       traces diffed pairwise (TRACE_SEED=, TRACE_CYCLES=, TRACE=1 for waveforms)"
+	@echo "  make test-traces     trace-compare plus the hand-worked traces and the trace tool's tests"
+	@echo "  make test-icarus     only the Icarus smoke stimuli against their hand-worked traces"
 	@echo "  make clean           remove $(BUILD)/"
 	@echo
 	@echo "variables: QEMU_SEED=0x... (QEMU reference seed), MUTANTS='name ...' (a subset),"
@@ -111,7 +115,7 @@ include tests/gtest/gtest.mk
 include tests/icarus/icarus.mk
 include cosim/cosim.mk
 
-test: deps test-gtest test-vectors test-qemu test-model-mutants test-cosim test-regress-tool mutants lint
+test: deps test-gtest test-vectors test-qemu test-model-mutants test-cosim test-traces test-regress-tool mutants lint
 	@echo "== all tests passed"
 
 test-vectors: check-vectors check-generated
