@@ -8,7 +8,8 @@ build=$1; shift
 vectors=("$@")
 cc=${CC:-gcc}
 cflags="-std=c11 -O1 -D_POSIX_C_SOURCE=200809L -I$build/gen -Icmodel"
-others=(cmodel/explain.c cmodel/memory.c cmodel/vec.c cmodel/pagewalk_model.c)
+# The rest of the model, as the Makefile lists it (MODEL_OTHER_SRCS).
+read -r -a others <<< "${MODEL_OTHER_SRCS:?set by the Makefile: every model source but sv32.c}"
 work=$build/model-mutants
 mkdir -p "$work"
 caught=0 missed=0 broken=0
