@@ -147,6 +147,12 @@ test-traces: test-icarus trace-compare $(BUILD)/pagewalk-trace $(MODEL_CMD)
 	@for s in tests/traces/basic tests/traces/basic-slow tests/traces/reset-abort; do \
 	  $(MODEL_CMD) replay --entries 4 $$s.stim | $(BUILD)/pagewalk-trace diff --context 3 $$s.trace /dev/stdin >$(TRACE_DIR)/replay.diff \
 	    || { cat $(TRACE_DIR)/replay.diff; exit 1; }; echo "$$s: model agrees"; done
+	@echo "== traces: a malformed stimulus is refused by the model and Icarus at the same file:line"
+	@for f in tests/icarus/bad/*.stim; do \
+	  m=$$($(MODEL_CMD) replay $$f 2>&1 >/dev/null | grep -o "^$$f:[0-9]*: error" | head -n 1); \
+	  i=$$($(VVP) -n $(ICARUS_DIR)/tb_mmu_svade.vvp +stim=$$f +trace=$(TRACE_DIR)/bad.trace 2>&1 | grep -o "^$$f:[0-9]*: error" | head -n 1); \
+	  if [ -z "$$m" ] || [ "$$m" != "$$i" ]; then echo "$$f: model says '$$m', Icarus says '$$i'"; exit 1; fi; \
+	  echo "$$m (both)"; done
 	@echo "== traces: one changed event in a real trace is found at exactly that line"
 	@$(PYTHON) tests/traces/check_injection.py $(BUILD)/pagewalk-trace $(TRACE_DIR)/seed$(TRACE_SEED)-svadu.model.trace $(TRACE_DIR) | tail -1
 	@echo "== pagewalk-trace tests"
