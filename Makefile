@@ -29,9 +29,11 @@ TEST_CXXFLAGS := -std=c++17 $(WARN) -I$(BUILD)/gen -Icmodel -Itests/shim -Itests
 help:
 	@echo "pagewalk: a Sv32 MMU, its golden model and their checks"
 	@echo
-	@echo "  make                 build the model, check every vector file and QEMU's (the main job)"
-	@echo "  make test            run every test: GoogleTest suites, vector files, QEMU reference"
-	@echo "  make bench           benchmarks, printed as figures"
+	@echo "  make                 build everything, check every vector file and QEMU's, and run a"
+	@echo "                       short lockstep regression (the main job)"
+	@echo "  make test            every test: GoogleTest suites, vectors, QEMU, co-simulation,"
+	@echo "                       traces, model and RTL mutants, lint"
+	@echo "  make bench           benchmarks: golden-model translations/s, checked and raw co-simulation cycles/s"
 	@echo "  make deps            install missing Debian packages (apt-get, needs root)"
 	@echo "  make vectors         regenerate tests/vectors/directed-*.vec from the directed cases"
 	@echo "  make test-gtest      only the GoogleTest suites"
