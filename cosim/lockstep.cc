@@ -1,5 +1,6 @@
 // Lockstep co-simulation: drive, compare, check, report.
 #include "lockstep.h"
+#include "text.h"
 
 #include <chrono>
 #include <cinttypes>
@@ -9,15 +10,6 @@
 namespace cosim {
 namespace {
 
-std::string format(const char *fmt, ...)
-{
-    char buf[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    return buf;
-}
 
 pw_access arch_access(unsigned a)
 {

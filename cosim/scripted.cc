@@ -1,5 +1,6 @@
 // The scripted bench, and .vec files replayed through it.
 #include "scripted.h"
+#include "text.h"
 
 #include <cinttypes>
 #include <cstdarg>
@@ -11,16 +12,6 @@ namespace {
 
 constexpr unsigned kResponseBound = 10000;  // cycles before a missing answer is a hang
 
-std::string format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-std::string format(const char *fmt, ...)
-{
-    char buf[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    return buf;
-}
 
 }  // namespace
 

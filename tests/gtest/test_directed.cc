@@ -49,6 +49,19 @@ std::string narrate(const pw_context &ctx, uint32_t va, pw_access acc, const pw_
     return s;
 }
 
+// Translate a case under a policy on fresh memory; tm counts the writes.
+pw_result run_case(const Case &c, pw_ad_policy ad, TestMemory &tm, pw_context *ctx)
+{
+    directed::install(c, tm.mem);
+    if (c.bus_error == directed::BusError::LeafWrite)
+        tm.write_error_at = directed::leaf_address(c);
+    pw_mem port = tm.port();
+    *ctx = pw_context{c.satp, c.priv, c.sum, c.mxr, ad};
+    pw_result r;
+    pw_translate(ctx, &port, directed::case_va(c), c.access, &r);
+    return r;
+}
+
 class Directed : public testing::TestWithParam<std::tuple<size_t, pw_ad_policy>> {};
 
 TEST_P(Directed, MatchesSpecification)
@@ -59,13 +72,8 @@ TEST_P(Directed, MatchesSpecification)
     SCOPED_TRACE(std::string(c.name) + " (" + pw_ad_name(ad) + "): " + c.rule);
 
     TestMemory tm;
-    directed::install(c, tm.mem);
-    if (c.bus_error == directed::BusError::LeafWrite)
-        tm.write_error_at = directed::leaf_address(c);
-    pw_mem port = tm.port();
-    pw_context ctx{c.satp, c.priv, c.sum, c.mxr, ad};
-    pw_result r;
-    pw_translate(&ctx, &port, directed::case_va(c), c.access, &r);
+    pw_context ctx;
+    pw_result r = run_case(c, ad, tm, &ctx);
     std::string walk = narrate(ctx, directed::case_va(c), c.access, r);
 
     if (want.cause) {
@@ -107,14 +115,8 @@ TEST(DirectedTable, CoversEveryEndOfAWalk)
     for (const Case &c : directed::all_cases()) {
         for (pw_ad_policy ad : {PW_AD_SVADE, PW_AD_SVADU}) {
             TestMemory tm;
-            directed::install(c, tm.mem);
-            if (c.bus_error == directed::BusError::LeafWrite)
-                tm.write_error_at = directed::leaf_address(c);
-            pw_mem port = tm.port();
-            pw_context ctx{c.satp, c.priv, c.sum, c.mxr, ad};
-            pw_result r;
-            pw_translate(&ctx, &port, directed::case_va(c), c.access, &r);
-            seen[r.end] = true;
+            pw_context ctx;
+            seen[run_case(c, ad, tm, &ctx).end] = true;
         }
     }
     for (int e = 0; e <= PW_END_WRITEBACK_BUS_ERROR; e++)
