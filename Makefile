@@ -8,7 +8,7 @@ PYTHON  ?= python3
 BUILD   ?= build
 
 # Debian packages each flow needs; `make deps` installs the missing ones.
-PACKAGES_MODEL := build-essential python3 libgtest-dev verilator zlib1g-dev
+PACKAGES_MODEL := build-essential python3 libgtest-dev verilator zlib1g-dev libsystemc-dev
 PACKAGES_QEMU  := gcc-riscv64-unknown-elf qemu-system-misc
 PACKAGES_RTL   := iverilog yosys nextpnr-ice40 fpga-icestorm python3-venv
 PACKAGES       := $(PACKAGES_MODEL) $(PACKAGES_QEMU) $(PACKAGES_RTL)
@@ -49,6 +49,8 @@ help:
 	@echo "                       traces diffed pairwise (TRACE_SEED=, TRACE_CYCLES=, TRACE=1 for waveforms)"
 	@echo "  make test-traces     trace-compare plus the hand-worked traces and the trace tool's tests"
 	@echo "  make test-icarus     only the Icarus smoke stimuli against their hand-worked traces"
+	@echo "  make systemc         build/systemc/pagewalk-sc: the MMU in SystemC and TLM-2.0 (docs/systemc.md)"
+	@echo "  make test-systemc    100,000 seeded translations per A/D policy; an injected bug must be caught"
 	@echo "  make synth BOARD=icebreaker|ulx3s  a bitstream with the MMU self-test in build/synth/BOARD/"
 	@echo "  make synth-report    utilisation and Fmax table (MMU at 4, 8, 16 entries; board tops)"
 	@echo "  make test-synth      board lint, MMU place-and-route on iCE40, board self-test in Icarus"
@@ -119,9 +121,10 @@ include tests/gtest/gtest.mk
 -include tests/qemu/qemu.mk
 include tests/icarus/icarus.mk
 include cosim/cosim.mk
+include cosim/systemc/systemc.mk
 include syn/synth.mk
 
-test: deps test-gtest test-vectors test-qemu test-model-mutants test-cosim test-traces test-regress-tool mutants lint test-synth
+test: deps test-gtest test-vectors test-qemu test-model-mutants test-cosim test-traces test-regress-tool mutants lint test-synth test-systemc
 	@echo "== all tests passed"
 
 test-vectors: check-vectors check-generated
