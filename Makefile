@@ -54,6 +54,7 @@ help:
 	@echo "  make synth BOARD=icebreaker|ulx3s  a bitstream with the MMU self-test in build/synth/BOARD/"
 	@echo "  make synth-report    utilisation and Fmax table (MMU at 4, 8, 16 entries; board tops)"
 	@echo "  make test-synth      board lint, MMU place-and-route on iCE40, board self-test in Icarus"
+	@echo "  make test-gate       the synth_ice40 netlist simulated on a stimulus, its trace against the model"
 	@echo "  make clean           remove $(BUILD)/"
 	@echo
 	@echo "variables: QEMU_SEED=0x... (QEMU reference seed), MUTANTS='name ...' (a subset),"
@@ -123,8 +124,9 @@ include tests/icarus/icarus.mk
 include cosim/cosim.mk
 include cosim/systemc/systemc.mk
 include syn/synth.mk
+include syn/gate.mk
 
-test: deps test-gtest test-vectors test-qemu test-model-mutants test-cosim test-traces test-regress-tool mutants lint test-synth test-systemc
+test: deps test-gtest test-vectors test-qemu test-model-mutants test-cosim test-traces test-regress-tool mutants lint test-synth test-gate test-systemc
 	@echo "== all tests passed"
 
 test-vectors: check-vectors check-generated
