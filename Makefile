@@ -10,7 +10,7 @@ BUILD   ?= build
 # Debian packages each flow needs; `make deps` installs the missing ones.
 PACKAGES_MODEL := build-essential python3 libgtest-dev verilator zlib1g-dev libsystemc-dev
 PACKAGES_QEMU  := gcc-riscv64-unknown-elf qemu-system-misc
-PACKAGES_RTL   := iverilog yosys nextpnr-ice40 fpga-icestorm python3-venv
+PACKAGES_RTL   := iverilog yosys nextpnr-ice40 fpga-icestorm python3-venv tcl
 PACKAGES       := $(PACKAGES_MODEL) $(PACKAGES_QEMU) $(PACKAGES_RTL)
 
 VERSION := $(shell git describe --always --dirty 2>/dev/null || echo dev)
@@ -125,6 +125,7 @@ include cosim/cosim.mk
 include cosim/systemc/systemc.mk
 include syn/synth.mk
 include syn/gate.mk
+include syn/fusesoc.mk
 
 test: deps test-gtest test-vectors test-qemu test-model-mutants test-cosim test-traces test-regress-tool mutants lint test-synth test-gate test-systemc
 	@echo "== all tests passed"
