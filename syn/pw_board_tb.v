@@ -1,13 +1,14 @@
 // pw_board_tb: simulates pw_board_top (Icarus) and prints what its UART
-// sends, so the board's output can be checked with pagewalk-model before a
-// board is at hand (make test-board-sim). The UART runs at 4 clocks a bit.
+// sends (a trace), so the board's output can be compared with pagewalk-model's
+// before a board is at hand (make test-board-sim). The UART runs at
+// ClocksPerBit clocks a bit, so that the simulation is quick.
 `default_nettype none
 
 module pw_board_tb #(
-  parameter ReqFile = "build/synth/selftest/selftest_req.hex"  // -P to test a broken list
+  parameter         ReqFile      = "build/synth/selftest/selftest_req.hex",  // -P to test a broken list
+  parameter integer ClocksPerBit = 2,
+  parameter integer MaxCycles    = 20000000
 );
-  localparam integer ClocksPerBit = 4;
-  localparam integer MaxCycles    = 4000000;
 
   reg  clk = 1'b0;
   wire tx, pass, fail, busy;

@@ -10,8 +10,11 @@
  *   selftest.vec      the memory the walks touch (m/e lines) and every
  *                     translation with its expected result: a .vec file that
  *                     `pagewalk-model check` accepts
- *   selftest_mem.vec  the same memory lines alone: put it before a capture of
- *                     the board's UART to check the board with the model
+ *   selftest_mem.vec  the same memory lines alone
+ *   selftest.stim     the same memory, translations and sfences in the same
+ *                     order, one at a time: `pagewalk-model replay --trace` of
+ *                     it must agree with the board's UART trace under
+ *                     `pagewalk-trace diff --untimed` (docs/fpga.md)
  *
  * The memory and the request layout are documented in docs/fpga.md. The
  * walker memory is modelled here exactly as rtl/board/pw_board_mem.v builds
@@ -37,6 +40,7 @@ enum {
     REQ_DEPTH = 256,            /* ROM entries, the end marker included */
     DEFAULT_REQUESTS = 240,     /* translations and sfences */
     MAX_TOUCHED = 4 * REQ_DEPTH,
+    STIM_STEP_CYCLES = 64,      /* .stim: cycles from one step to the next */
 };
 static const uint64_t RAM_BASE = PW_MEM_RAM;
 static const uint64_t RAM_BYTES = (uint64_t)TABLES << PW_SV32_PAGE_SHIFT;
@@ -268,37 +272,46 @@ static void write_entry(FILE *f, const rom_entry *e)
  *
  * One 16-bit template word per character:
  *   [15:12] condition  [11] end of line (prints '\n')  [10] field
- *   [9] leave out when a leading zero  [7:0] character, or the field's nibble index
+ *   [9] leave out when a leading zero  [8] print when the condition does not hold
+ *   [7:0] character, or the field's nibble index
  */
 typedef struct {
     const char *name;
-    unsigned base, digits;   /* nibble index of the most significant digit */
+    unsigned digits;
     int decimal;             /* leading zeros are left out */
 } field;
 
-/* The nibble bus of pw_selftest_seq.v, most significant nibble first. */
+/* The nibble bus of pw_board_top.v, most significant nibble first: the fields
+ * of a trace record (pw_trace_feed.v; each event kind uses some of them), then
+ * the self-test's own (pw_selftest_seq.v). Each field's base is the sum of the
+ * digits before it. */
 static const field FIELDS[] = {
-    {"satp", 0, 8, 0},        {"va", 8, 8, 0},          {"pa", 16, 9, 0},
-    {"exp_pa", 25, 9, 0},     {"cause", 34, 2, 1},      {"exp_cause", 36, 2, 1},
-    {"sum", 38, 1, 0},        {"mxr", 39, 1, 0},        {"all_va", 40, 1, 0},
-    {"all_asid", 41, 1, 0},   {"asid", 42, 3, 0},       {"hits", 45, 8, 0},
-    {"misses", 53, 8, 0},     {"walks", 61, 8, 0},      {"faults", 69, 8, 0},
-    {"walk_cycles", 77, 8, 0}, {"passed", 85, 4, 1},    {"failed", 89, 4, 1},
-    {"tlb", 93, 2, 1},
+    {"cycle", 10, 1},   /* the event's cycle, decimal */
+    {"word", 8, 0},     /* ctx satp, sfence/req va, memresp data */
+    {"sum", 1, 0},      {"mxr", 1, 0},          /* ctx */
+    {"sasid", 3, 0},    {"all_va", 1, 0},       {"all_asid", 1, 0},  /* sfence */
+    {"pa", 9, 0},       {"cause", 2, 1},        /* resp (pa is also mem's addr) */
+    {"data", 8, 0},                                /* mem wr data */
+    {"idx", 2, 1},      {"vpn", 5, 0},          {"fasid", 3, 0},     /* evict, fill */
+    {"mega", 1, 0},     {"g", 1, 0},            {"ppn", 6, 0},
+    {"hits", 8, 0},     {"misses", 8, 0},       {"walks", 8, 0},     /* self-test */
+    {"faults", 8, 0},   {"walk_cycles", 8, 0},  {"passed", 4, 1},
+    {"failed", 4, 1},   {"tlb", 2, 1},          {"index", 2, 0},
 };
-enum { NIBBLES = 95 };
+enum { FIELDS_N = sizeof FIELDS / sizeof FIELDS[0], NIBBLES = 114 };
 
-/* Conditions, in the order of their codes (pw_selftest_seq.v, cond_o). */
+/* Conditions, in the order of their codes (pw_board_top.v: bits 0 and 1 from
+ * pw_selftest_seq.v, the others from the trace record in pw_trace_feed.v).
+ * [name] prints what follows when the condition holds, [!name] when not. */
 static const char *const CONDS[] = {
     "",          /* 0: always */
-    "got_ok",    /* 1: the MMU translated */
-    "got_fault", /* 2: the MMU faulted */
-    "match",     /* 3: the response is the expected one */
-    "bad_ok",    /* 4: mismatch, and the model expected a PA */
-    "bad_fault", /* 5: mismatch, and the model expected a fault */
-    "priv_u", "priv_s", "priv_m",   /* 6 to 8 */
-    "acc_r", "acc_w", "acc_x",      /* 9 to 11 */
-    "svade", "svadu",               /* 12, 13: the MMU's A/D policy */
+    "svadu",     /* 1: the MMU's A/D policy is Svadu */
+    "acc_r", "acc_w", "acc_x",      /* 2 to 4: req */
+    "priv_u", "priv_s", "priv_m",   /* 5 to 7: req */
+    "fault",     /* 8: resp is a fault */
+    "we",        /* 9: mem is a write */
+    "err",       /* 10: memresp is a bus error */
+    "perm_r", "perm_w", "perm_x", "perm_u", "perm_d",   /* 11 to 15: fill */
 };
 enum { CONDS_N = sizeof CONDS / sizeof CONDS[0] };
 
@@ -307,23 +320,34 @@ typedef struct {
     const char *text;
 } line_format;
 
+/* The event lines follow docs/trace-format.md; their order is the record's
+ * kind code (pw_trace_tap.v), which the feed turns into a line address. */
 static const line_format LINES[] = {
-    {"HEADER", "# pagewalk board self-test: pw_mmu, {tlb} TLB entries, "
-               "[svade]Svade[svadu]Svadu[]\nad [svade]svade[svadu]svadu[]"},
-    {"T", "t {satp} [priv_u]U[priv_s]S[priv_m]M[] [acc_r]r[acc_w]w[acc_x]x[] {sum} {mxr} {va} "
-          "[got_ok]pa={pa}[got_fault]fault={cause}[match] # ok"
-          "[bad_ok] # FAIL want pa={exp_pa}[bad_fault] # FAIL want fault={exp_cause}[]"},
-    {"SFENCE", "# sfence va={va} asid={asid} all_va={all_va} all_asid={all_asid}"},
+    {"HEADER", "pagewalk-trace 1\n# engine board, pw_mmu, {tlb} TLB entries, "
+               "[!svadu]svade[svadu]svadu[], self-test"},
+    {"RESET", "{cycle} reset"},
+    {"CTX", "{cycle} ctx satp={word} sum={sum} mxr={mxr}"},
+    {"SFENCE", "{cycle} sfence va={word} asid={sasid} all_va={all_va} all_asid={all_asid}"},
+    {"REQ", "{cycle} req va={word} acc=[acc_r]r[acc_w]w[acc_x]x[] "
+            "priv=[priv_u]U[priv_s]S[priv_m]M[]"},
+    {"RESP", "{cycle} resp [!fault]pa={pa}[fault]fault={cause}[]"},
+    {"MEM", "{cycle} mem [!we]rd addr={pa}[we]wr addr={pa} data={data}[]"},
+    {"MEMRESP", "{cycle} memresp [!err]data={word}[err]err[]"},
+    {"EVICT", "{cycle} evict idx={idx}"},
+    {"FILL", "{cycle} fill idx={idx} vpn={vpn} asid={fasid} mega={mega} g={g} ppn={ppn} "
+             "perm=[perm_r]R[!perm_r]-[perm_w]W[!perm_w]-[perm_x]X[!perm_x]-"
+             "[perm_u]U[!perm_u]-[perm_d]D[!perm_d]-[]"},
     {"COUNTERS", "# counters hits={hits} misses={misses} walks={walks} faults={faults} "
                  "walk_cycles={walk_cycles}"},
-    {"SUMMARY", "# {passed} passed, {failed} failed"},
-    {"TIMEOUT", "# TIMEOUT: no response to t {satp} [priv_u]U[priv_s]S[priv_m]M[] "
-                "[acc_r]r[acc_w]w[acc_x]x[] {sum} {mxr} {va}"},
+    {"SUMMARY", "# selftest: {passed} passed, {failed} failed"},
+    {"OVERFLOW", "# selftest: trace overflow, events were lost"},
+    {"TIMEOUT", "# selftest: TIMEOUT, no response to request {index}"},
 };
-enum { LINES_N = sizeof LINES / sizeof LINES[0], FMT_DEPTH = 512 };
+enum { LINES_N = sizeof LINES / sizeof LINES[0], FMT_DEPTH = 1024 };
 
 enum {
     FMT_EOL = 1u << 11,
+    FMT_NEGATE = 1u << 8,
     FMT_FIELD = 1u << 10,
     FMT_SKIP_ZERO = 1u << 9,
     FMT_COND_SHIFT = 12,
@@ -331,6 +355,7 @@ enum {
 
 static uint16_t fmt_rom[FMT_DEPTH];
 static unsigned fmt_start[LINES_N];
+static unsigned field_base[FIELDS_N];
 
 static void fmt_fail(const char *text, const char *why)
 {
@@ -341,10 +366,18 @@ static void fmt_fail(const char *text, const char *why)
 /* Translate every template into words; each line ends in an end-of-line word. */
 static void build_formats(void)
 {
-    unsigned n = 0;
+    unsigned n = 0, base = 0;
+    for (unsigned f = 0; f < FIELDS_N; f++) {
+        field_base[f] = base;
+        base += FIELDS[f].digits;
+    }
+    if (base != NIBBLES) {
+        fprintf(stderr, "selftest_gen: the fields take %u nibbles, not %d\n", base, NIBBLES);
+        exit(2);
+    }
     for (unsigned l = 0; l < LINES_N; l++) {
         const char *p = LINES[l].text;
-        unsigned cond = 0;
+        unsigned cond = 0, negate = 0;
         fmt_start[l] = n;
         while (*p) {
             if (n + 16 >= FMT_DEPTH)
@@ -357,18 +390,22 @@ static void build_formats(void)
                 size_t len = (size_t)(end - p - 1);
                 int found = 0;
                 if (*p == '[') {
+                    const char *name = p + 1;
+                    negate = len > 0 && *name == '!';
+                    name += negate, len -= negate;
                     for (unsigned c = 0; c < CONDS_N && !found; c++)
-                        if (strlen(CONDS[c]) == len && !strncmp(CONDS[c], p + 1, len))
+                        if (strlen(CONDS[c]) == len && !strncmp(CONDS[c], name, len))
                             cond = c, found = 1;
                 } else {
-                    for (unsigned f = 0; f < sizeof FIELDS / sizeof FIELDS[0] && !found; f++) {
+                    for (unsigned f = 0; f < FIELDS_N && !found; f++) {
                         const field *fd = &FIELDS[f];
                         if (strlen(fd->name) != len || strncmp(fd->name, p + 1, len))
                             continue;
                         found = 1;
                         for (unsigned d = 0; d < fd->digits; d++) {
                             uint16_t w = (uint16_t)((cond << FMT_COND_SHIFT) | FMT_FIELD |
-                                                    (fd->base + d));
+                                                    (negate ? FMT_NEGATE : 0) |
+                                                    (field_base[f] + d));
                             if (fd->decimal && d + 1 < fd->digits)
                                 w |= FMT_SKIP_ZERO;
                             fmt_rom[n++] = w;
@@ -380,7 +417,8 @@ static void build_formats(void)
                 p = end + 1;
                 continue;
             }
-            fmt_rom[n++] = (uint16_t)((cond << FMT_COND_SHIFT) | (unsigned char)*p++);
+            fmt_rom[n++] = (uint16_t)((cond << FMT_COND_SHIFT) | (negate ? FMT_NEGATE : 0) |
+                                      (unsigned char)*p++);
         }
         fmt_rom[n++] = FMT_EOL;
     }
@@ -429,6 +467,18 @@ int main(int argc, char **argv)
         perror("selftest_gen");
         return 2;
     }
+    char *sbuf = NULL;
+    size_t slen = 0;
+    FILE *sl = open_memstream(&sbuf, &slen);  /* the @ lines, for selftest.stim */
+    if (!sl) {
+        perror("selftest_gen");
+        return 2;
+    }
+    /* One step at a time, as the board's sequencer runs them: each request
+     * long after the last response (the untimed comparison ignores cycles);
+     * ctx as the board drives it, from the ROM entry (zero for an sfence). */
+    uint64_t cycle = 1;
+    fprintf(sl, "@0 reset\n");
     fprintf(req, "// generated by syn/selftest_gen.c (seed %" PRIu64 "): do not edit\n", seed);
     pw_mem port = {.ctx = NULL, .read = board_read, .write = board_write};
     unsigned ntranslate = 0, nsfence = 0, nfault = 0;
@@ -446,6 +496,9 @@ int main(int argc, char **argv)
             write_entry(req, &e);
             fprintf(tl, "# sfence va=%08" PRIx32 " asid=%03" PRIx32 " all_va=%d all_asid=%d\n",
                     va, asid, all_va, all_asid);
+            fprintf(sl, "@%" PRIu64 " ctx 00000000 0 0\n@%" PRIu64 " sfence %08" PRIx32
+                        " %03" PRIx32 " %d %d\n", cycle, cycle, va, asid, all_va, all_asid);
+            cycle += STIM_STEP_CYCLES;
             nsfence++;
             continue;
         }
@@ -495,6 +548,10 @@ int main(int argc, char **argv)
         pw_result_text(&r, result, sizeof result);
         fprintf(tl, "t %08" PRIx32 " %s %s %d %d %08" PRIx32 " %s\n", satp, pw_priv_name(priv),
                 pw_access_name(access), ctx.sum, ctx.mxr, va, result);
+        fprintf(sl, "@%" PRIu64 " ctx %08" PRIx32 " %d %d\n@%" PRIu64 " req %08" PRIx32 " %s %s\n",
+                cycle, satp, ctx.sum, ctx.mxr, cycle, va, pw_access_name(access),
+                pw_priv_name(priv));
+        cycle += STIM_STEP_CYCLES;
         ntranslate++;
         nfault += r.fault;
     }
@@ -532,6 +589,25 @@ int main(int argc, char **argv)
     close_out(mem);
     close_out(vec);
 
+    /* The stimulus: the same memory (errors as e lines), then the steps. */
+    close_out(sl);
+    FILE *st = open_out(outdir, "selftest.stim");
+    fprintf(st, "pagewalk-stimulus 1\n"
+                "# generated by syn/selftest_gen.c (seed %" PRIu64 "): the board self-test's\n"
+                "# steps, for an untimed comparison with the board's trace (docs/fpga.md)\n"
+                "ad svade\ncycles %" PRIu64 "\n", seed, cycle + STIM_STEP_CYCLES);
+    for (unsigned i = 0; i < ntouched; i++) {
+        if (i > 0 && touched[i].addr == touched[i - 1].addr)
+            continue;
+        if (touched[i].error)
+            fprintf(st, "e %09" PRIx64 "\n", touched[i].addr);
+        else
+            fprintf(st, "m %09" PRIx64 " %08" PRIx32 "\n", touched[i].addr, touched[i].value);
+    }
+    fwrite(sbuf, 1, slen, st);
+    free(sbuf);
+    close_out(st);
+
     build_formats();
     FILE *fh = open_out(outdir, "selftest_fmt.hex");
     fprintf(fh, "// generated by syn/selftest_gen.c: do not edit\n");
@@ -549,8 +625,8 @@ int main(int argc, char **argv)
     fprintf(vh, "`define PW_FMT_DEPTH %d\n`define PW_FMT_NIBBLES %d\n", FMT_DEPTH, NIBBLES);
     for (unsigned l = 0; l < LINES_N; l++)
         fprintf(vh, "`define PW_FMT_%s %u\n", LINES[l].name, fmt_start[l]);
-    for (unsigned f = 0; f < sizeof FIELDS / sizeof FIELDS[0]; f++)
-        fprintf(vh, "`define PW_NIB_%s %u  // %u %s digits\n", FIELDS[f].name, FIELDS[f].base,
+    for (unsigned f = 0; f < FIELDS_N; f++)
+        fprintf(vh, "`define PW_NIB_%s %u  // %u %s digits\n", FIELDS[f].name, field_base[f],
                 FIELDS[f].digits, FIELDS[f].decimal ? "decimal" : "hex");
     close_out(vh);
 

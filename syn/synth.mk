@@ -7,7 +7,7 @@
 #   make synth-report                   utilisation and Fmax table, $(BUILD)/synth/report.md
 #   make test-synth                     lint the board RTL, place and route the MMU alone
 #                                       (8 entries) on iCE40UP5K, simulate the board's
-#                                       self-test and check its UART output with the model
+#                                       self-test and compare its UART trace with the model's
 
 .PHONY: synth synth-report test-synth test-board-sim synth-lint synth-venv
 
@@ -38,11 +38,13 @@ REPORT_ENTRIES ?= 4 8 16
 
 RTL_BOARD := rtl/board/pw_board_top.v rtl/board/pw_selftest_seq.v rtl/board/pw_line_printer.v \
              rtl/board/pw_uart_tx.v rtl/board/pw_rom.v rtl/board/pw_bcd_counter.v \
-             rtl/board/pw_reset_gen.v rtl/board/pw_board_mem.v
+             rtl/board/pw_reset_gen.v rtl/board/pw_board_mem.v rtl/board/pw_trace_tap.v \
+             rtl/board/pw_trace_fifo.v rtl/board/pw_trace_feed.v
 SYN_INC   := -I$(BUILD)/gen -I$(SELFTEST_DIR)
 SELFTEST  := $(SELFTEST_DIR)/selftest_pt.hex $(SELFTEST_DIR)/selftest_req.hex \
              $(SELFTEST_DIR)/selftest_fmt.hex $(SELFTEST_DIR)/selftest.vh \
-             $(SELFTEST_DIR)/selftest.vec $(SELFTEST_DIR)/selftest_mem.vec
+             $(SELFTEST_DIR)/selftest.vec $(SELFTEST_DIR)/selftest_mem.vec \
+             $(SELFTEST_DIR)/selftest.stim
 
 # ---------------------------------------------------------------- self-test data
 $(SYN_DIR)/selftest_gen: syn/selftest_gen.c $(MODEL_LIB) $(BUILD)/gen/pagewalk_defs.h
@@ -163,20 +165,23 @@ synth-lint: $(SELFTEST) $(BUILD)/gen/pagewalk_defs.vh
 	    || exit 1; done
 	@$(VERILATOR) --lint-only -Wall -I$(BUILD)/gen --top-module pw_mmu_ooc $(MMU_OOC) $(RTL_MMU)
 
-# The board's self-test in Icarus: its UART output, after the memory lines,
-# must pass `pagewalk-model check`, and it must say every translation matched.
+# The board's self-test in Icarus: its UART output is a trace, which must be
+# valid (pagewalk-trace stats), say that every translation matched, and agree,
+# transaction by transaction, with the model replaying the same steps.
 $(SYN_DIR)/board_tb.vvp: syn/pw_board_tb.v $(RTL_BOARD) $(RTL_MMU) $(SELFTEST) $(BUILD)/gen/pagewalk_defs.vh
 	$(IVERILOG) -g2005 -Wall -Wno-sensitivity-entire-array -Wno-timescale $(SYN_INC) -s pw_board_tb -o $@ \
 	  syn/pw_board_tb.v $(RTL_BOARD) $(RTL_MMU)
 
-test-board-sim: $(SYN_DIR)/board_tb.vvp $(MODEL_CMD)
-	@echo "== board self-test in Icarus, its UART output checked by pagewalk-model"
-	@$(VVP) -n $< > $(SYN_DIR)/board_tb.uart
-	@tail -1 $(SYN_DIR)/board_tb.uart
-	@grep -q '^# [0-9]* passed, 0 failed$$' $(SYN_DIR)/board_tb.uart \
-	  || { echo "error: the simulated board reports a failure ($(SYN_DIR)/board_tb.uart)"; exit 1; }
-	@cat $(SELFTEST_DIR)/selftest_mem.vec $(SYN_DIR)/board_tb.uart > $(SYN_DIR)/board_tb.vec
-	@$(MODEL_CMD) check $(SYN_DIR)/board_tb.vec | tail -1
+test-board-sim: $(SYN_DIR)/board_tb.vvp $(MODEL_CMD) $(BUILD)/pagewalk-trace
+	@echo "== board self-test in Icarus, its UART trace against pagewalk-model's (untimed)"
+	@$(VVP) -n $< > $(SYN_DIR)/board_tb.trace
+	@grep '^# selftest: ' $(SYN_DIR)/board_tb.trace
+	@grep -q '^# selftest: [0-9]* passed, 0 failed$$' $(SYN_DIR)/board_tb.trace \
+	  || { echo "error: the simulated board reports a failure ($(SYN_DIR)/board_tb.trace)"; exit 1; }
+	@$(BUILD)/pagewalk-trace stats $(SYN_DIR)/board_tb.trace > $(SYN_DIR)/board_tb.stats \
+	  || { echo "error: the board's UART output is not a valid trace ($(SYN_DIR)/board_tb.trace)"; exit 1; }
+	@$(MODEL_CMD) replay --trace $(SYN_DIR)/board_model.trace $(SELFTEST_DIR)/selftest.stim
+	@$(BUILD)/pagewalk-trace diff --untimed $(SYN_DIR)/board_model.trace $(SYN_DIR)/board_tb.trace
 
 test-synth: synth-lint $(SYN_DIR)/mmu-ice40-8/pack-report.json $(SYN_DIR)/mmu-ice40-8/ooc-report.json test-board-sim
 	@$(PYTHON) syn/synth_report.py --dir $(SYN_DIR) --entries 8 --ice40-only \

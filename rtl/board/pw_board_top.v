@@ -2,8 +2,11 @@
 //
 // After reset the sequencer runs the generated request list through the MMU,
 // whose walker reads page tables from block RAM; every translation is checked
-// against the model's result and printed on the UART as a .vec line. The
-// board files (pw_icebreaker_top, pw_ulx3s_top) map these ports to pins.
+// against the model's result. The UART carries what the MMU did as a trace
+// (docs/trace-format.md): the tap records the MMU's port events into a FIFO,
+// the feed prints them, and the sequencer adds the header and, at the end, the
+// summary as comment lines. The board files (pw_icebreaker_top, pw_ulx3s_top)
+// map these ports to pins.
 //
 // LEDs: pass = every translation matched (steady, at the end); fail = at least
 // one mismatch or a hang (from the first one on); busy = blinks while running.
@@ -61,9 +64,13 @@ module pw_board_top #(
   wire [31:0] mem_resp_rdata;
   wire [31:0] cnt_hits, cnt_misses, cnt_walks, cnt_faults, cnt_walk_cycles;
 
-  // TracePort = 0: the trace_fill_* outputs are constant 0 and left open.
-  /* verilator lint_off PINCONNECTEMPTY */
-  pw_mmu #(.TlbEntries(TlbEntries), .Svadu(Svadu), .TracePort(0)) u_mmu (
+  wire        fill, fill_evict, fill_mega, fill_global;
+  wire [4:0]  fill_index, fill_perm;
+  wire [19:0] fill_vpn;
+  wire [8:0]  fill_asid;
+  wire [21:0] fill_ppn;
+
+  pw_mmu #(.TlbEntries(TlbEntries), .Svadu(Svadu), .TracePort(1)) u_mmu (
     .clk_i, .rst_ni(rst_n),
     .satp_i(satp), .sum_i(sum), .mxr_i(mxr),
     .req_valid_i(req_valid), .req_ready_o(req_ready), .req_vaddr_i(req_vaddr),
@@ -78,11 +85,10 @@ module pw_board_top #(
     .mem_resp_err_i(mem_resp_err),
     .cnt_hits_o(cnt_hits), .cnt_misses_o(cnt_misses), .cnt_walks_o(cnt_walks),
     .cnt_faults_o(cnt_faults), .cnt_walk_cycles_o(cnt_walk_cycles),
-    .trace_fill_o(), .trace_fill_index_o(), .trace_fill_evict_o(), .trace_fill_vpn_o(),
-    .trace_fill_asid_o(), .trace_fill_mega_o(), .trace_fill_global_o(), .trace_fill_ppn_o(),
-    .trace_fill_perm_o()
+    .trace_fill_o(fill), .trace_fill_index_o(fill_index), .trace_fill_evict_o(fill_evict),
+    .trace_fill_vpn_o(fill_vpn), .trace_fill_asid_o(fill_asid), .trace_fill_mega_o(fill_mega),
+    .trace_fill_global_o(fill_global), .trace_fill_ppn_o(fill_ppn), .trace_fill_perm_o(fill_perm)
   );
-  /* verilator lint_on PINCONNECTEMPTY */
 
   pw_board_mem #(.Backpressure(Backpressure), .InitFile(PtFile)) u_mem (
     .clk_i, .rst_ni(rst_n),
@@ -92,12 +98,57 @@ module pw_board_top #(
     .mem_resp_err_o(mem_resp_err)
   );
 
+  // ------------------------------------------------------------ the trace
+  wire         tap_push, tap_idle, fifo_ready, fifo_room, fifo_empty, fifo_pop;
+  wire         overflow, feed_idle, tracing;
+  wire [110:0] tap_record, fifo_record;
+
+  pw_trace_tap u_tap (
+    .clk_i, .rst_ni(rst_n),
+    .satp_i(satp), .sum_i(sum), .mxr_i(mxr),
+    .sfence_valid_i(sfence_valid), .sfence_vaddr_i(sfence_vaddr), .sfence_asid_i(sfence_asid),
+    .sfence_all_va_i(sfence_all_va), .sfence_all_asid_i(sfence_all_asid),
+    .req_valid_i(req_valid), .req_ready_i(req_ready), .req_vaddr_i(req_vaddr),
+    .req_access_i(req_access), .req_priv_i(req_priv),
+    .resp_valid_i(resp_valid), .resp_paddr_i(resp_paddr), .resp_fault_i(resp_fault),
+    .resp_cause_i(resp_cause),
+    .mem_req_valid_i(mem_req_valid), .mem_req_ready_i(mem_req_ready),
+    .mem_req_addr_i(mem_req_addr), .mem_req_we_i(mem_req_we), .mem_req_wdata_i(mem_req_wdata),
+    .mem_resp_valid_i(mem_resp_valid), .mem_resp_rdata_i(mem_resp_rdata),
+    .mem_resp_err_i(mem_resp_err),
+    .trace_fill_i(fill), .trace_fill_index_i(fill_index), .trace_fill_evict_i(fill_evict),
+    .trace_fill_vpn_i(fill_vpn), .trace_fill_asid_i(fill_asid), .trace_fill_mega_i(fill_mega),
+    .trace_fill_global_i(fill_global), .trace_fill_ppn_i(fill_ppn), .trace_fill_perm_i(fill_perm),
+    .push_o(tap_push), .record_o(tap_record), .ready_i(fifo_ready),
+    .idle_o(tap_idle), .overflow_o(overflow)
+  );
+
+  // Room: one translation's events (ctx, req, up to six memory events with an
+  // A/D write-back, resp, evict, fill: 11) and what the tap may still hold.
+  pw_trace_fifo #(.Width(111), .AddrBits(8), .Room(24)) u_fifo (
+    .clk_i, .rst_ni(rst_n),
+    .push_i(tap_push), .data_i(tap_record), .pop_i(fifo_pop), .data_o(fifo_record),
+    .empty_o(fifo_empty), .ready_o(fifo_ready), .room_o(fifo_room)
+  );
+
+  wire         feed_print;
+  wire [9:0]   feed_line;
+  wire [15:2]  feed_cond;
+  wire [247:0] feed_nibbles;
+
+  pw_trace_feed u_feed (
+    .clk_i, .rst_ni(rst_n), .enable_i(tracing),
+    .empty_i(fifo_empty), .pop_o(fifo_pop), .record_i(fifo_record),
+    .print_o(feed_print), .print_line_o(feed_line), .print_busy_i(print_busy),
+    .print_cond_o(feed_cond), .print_nibbles_o(feed_nibbles), .idle_o(feed_idle)
+  );
+
   // ------------------------------------------------------------ the self-test
-  wire        print, print_busy;
-  wire [8:0]  print_line;
-  wire [15:0] print_cond;
-  wire [4*`PW_FMT_NIBBLES-1:0] print_nibbles;
-  wire        fail;
+  wire         seq_print, print_busy;
+  wire [9:0]   seq_line;
+  wire [1:0]   seq_cond;
+  wire [207:0] seq_nibbles;
+  wire         fail;
 
   pw_selftest_seq #(.TlbEntries(TlbEntries), .Svadu(Svadu), .InitFile(ReqFile)) u_seq (
     .clk_i, .rst_ni(rst_n),
@@ -109,18 +160,23 @@ module pw_board_top #(
     .sfence_valid_o(sfence_valid), .sfence_vaddr_o(sfence_vaddr), .sfence_asid_o(sfence_asid),
     .sfence_all_va_o(sfence_all_va), .sfence_all_asid_o(sfence_all_asid),
     .counters_i({cnt_hits, cnt_misses, cnt_walks, cnt_faults, cnt_walk_cycles}),
-    .print_o(print), .print_line_o(print_line), .print_busy_i(print_busy),
-    .print_cond_o(print_cond), .print_nibbles_o(print_nibbles),
+    .trace_room_i(fifo_room), .trace_idle_i(tap_idle && feed_idle),
+    .trace_overflow_i(overflow), .tracing_o(tracing),
+    .print_o(seq_print), .print_line_o(seq_line), .print_busy_i(print_busy),
+    .print_cond_o(seq_cond), .print_nibbles_o(seq_nibbles),
     .done_o(done), .fail_o(fail)
   );
 
   wire       tx_valid, tx_ready;
   wire [7:0] tx_data;
 
+  // One printer: the sequencer's lines before and after the trace, the feed's
+  // while tracing (the two never print at once).
   pw_line_printer #(.InitFile(FmtFile)) u_printer (
     .clk_i, .rst_ni(rst_n),
-    .start_i(print), .line_i(print_line), .busy_o(print_busy),
-    .cond_i(print_cond), .nibbles_i(print_nibbles),
+    .start_i(seq_print || feed_print), .line_i(tracing ? feed_line : seq_line),
+    .busy_o(print_busy),
+    .cond_i({feed_cond, seq_cond}), .nibbles_i({feed_nibbles, seq_nibbles}),
     .tx_valid_o(tx_valid), .tx_ready_i(tx_ready), .tx_data_o(tx_data)
   );
 
@@ -136,6 +192,14 @@ module pw_board_top #(
   assign led_pass_o = done && !fail;
   assign led_fail_o = fail;
   assign led_busy_o = !done && blink_q[22];
+
+  // The nibble bus (feed 62 + sequencer 52 nibbles) must be as wide as
+  // syn/selftest_gen.c lays it out (FIELDS).
+  generate
+    if (`PW_FMT_NIBBLES != 114) begin : g_bus_width_mismatch
+      nibble_bus_does_not_match_selftest_vh u_error ();
+    end
+  endgenerate
 endmodule
 
 `default_nettype wire

@@ -2,8 +2,9 @@
 // (syn/selftest_gen.c writes the templates and documents their words).
 //
 // Template word:  [15:12] condition  [11] end of line  [10] field
-//                 [9] leave out when a leading zero  [7:0] character or nibble index
-// A word whose condition bit in cond_i is 0 prints nothing. A field word prints
+//                 [9] leave out when a leading zero  [8] negate the condition
+//                 [7:0] character or nibble index
+// A word whose condition bit in cond_i is 0 (1 when negated) prints nothing. A field word prints
 // nibble [7:0] of nibbles_i (nibble 0 in the top bits) as a hex digit. The
 // end-of-line word prints '\n' and ends the line.
 `default_nettype none
@@ -16,7 +17,7 @@ module pw_line_printer #(
   input  wire                   clk_i,
   input  wire                   rst_ni,     // synchronous, active low
   input  wire                   start_i,    // print the line at line_i (when idle)
-  input  wire [8:0]             line_i,     // its first template word
+  input  wire [9:0]             line_i,     // its first template word
   output wire                   busy_o,
   input  wire [15:0]            cond_i,     // condition code c holds when cond_i[c]
   input  wire [4*Nibbles-1:0]   nibbles_i,  // the fields, stable while busy
@@ -31,13 +32,12 @@ module pw_line_printer #(
                    // (a skipped word goes straight back to FETCH)
 
   reg  [1:0]  state_q, state_d;
-  reg  [8:0]  addr_q, addr_d;
+  reg  [9:0]  addr_q, addr_d;
   reg         decode_q, decode_d;     // the ROM's output is the word at addr_q - 1
   reg         seen_q, seen_d;         // a non-zero digit since the last character
   reg         last_q, last_d;         // the character being sent ends the line
   reg  [7:0]  char_q, char_d;
   wire [15:0] word;
-  wire        unused_word = word[8];
   localparam integer LastNibbleI = Nibbles - 1;
   localparam [7:0]   LastNibble  = LastNibbleI[7:0];
 
@@ -49,7 +49,7 @@ module pw_line_printer #(
   wire       word_eol   = word[11];
   wire       word_field = word[10];
   wire       word_skip0 = word[9];
-  wire       word_on    = cond_i[word[15:12]];
+  wire       word_on    = cond_i[word[15:12]] ^ word[8];
   wire [8:0] nib_pos    = {1'b0, LastNibble} - {1'b0, word[7:0]};   // from the bus's LSB end
   wire [3:0] digit      = nibbles_i[4*nib_pos +: 4];
   wire [7:0] digit_char = (digit < 4'd10) ? 8'h30 + {4'd0, digit} : 8'h57 + {4'd0, digit};
@@ -82,12 +82,12 @@ module pw_line_printer #(
           last_d  = 1'b1;
           state_d = SEND;
         end else if (!word_on || (word_field && word_skip0 && digit == 4'd0 && !seen_q)) begin
-          addr_d = addr_q + 9'd1;   // prints nothing: next word
+          addr_d = addr_q + 10'd1;   // prints nothing: next word
         end else begin
           char_d  = word_field ? digit_char : word[7:0];
           seen_d  = word_field && (seen_q || digit != 4'd0);
           last_d  = 1'b0;
-          addr_d  = addr_q + 9'd1;
+          addr_d  = addr_q + 10'd1;
           state_d = SEND;
         end
       end
@@ -101,7 +101,7 @@ module pw_line_printer #(
   always @(posedge clk_i) begin
     if (!rst_ni) begin
       state_q  <= IDLE;
-      addr_q   <= 9'd0;
+      addr_q   <= 10'd0;
       decode_q <= 1'b0;
       seen_q   <= 1'b0;
       last_q   <= 1'b0;

@@ -1,7 +1,10 @@
 // pw_selftest_seq: the on-board self-test. It reads the request list from a
 // ROM (syn/selftest_gen.c wrote it with the model's expected results), drives
-// the MMU with one request at a time, checks each response, and has every
-// step printed as a line of a .vec file (docs/fpga.md).
+// the MMU with one request at a time, checks each response and counts the
+// results. The UART carries the run as a trace (pw_trace_tap and friends,
+// docs/fpga.md): this module prints only the trace's header and, once the
+// trace has drained, the summary comment lines. It starts a step only when
+// the trace FIFO has room for all the events the step can cause.
 //
 // ROM entry (128 bits):
 //   [127:126] kind: 0 translate, 1 sfence, 2 end       [125:124] access
@@ -38,39 +41,46 @@ module pw_selftest_seq #(
   output wire        sfence_all_va_o,
   output wire        sfence_all_asid_o,
   input  wire [159:0] counters_i,         // {hits, misses, walks, faults, walk_cycles}
+  // the trace
+  input  wire        trace_room_i,        // the FIFO can take a whole step's events
+  input  wire        trace_idle_i,        // every event so far is printed
+  input  wire        trace_overflow_i,    // an event was lost
+  output wire        tracing_o,           // the UART is the trace's now
   // to the line printer
   output reg         print_o,             // print the line at print_line_o
-  output wire [8:0]  print_line_o,
+  output wire [9:0]  print_line_o,
   input  wire        print_busy_i,
-  output wire [15:0] print_cond_o,
-  output wire [4*`PW_FMT_NIBBLES-1:0] print_nibbles_o,
+  output wire [1:0]  print_cond_o,        // codes 1 (svadu) and 0 (always)
+  output wire [207:0] print_nibbles_o,    // the self-test's fields, 52 nibbles
   // status
   output wire        done_o,              // every request answered (or a hang)
   output reg         fail_o               // a mismatch or a hang so far
 );
-  localparam integer NibbleBits = 4 * `PW_FMT_NIBBLES;
   localparam integer IndexBits  = $clog2(`PW_SELFTEST_REQ_DEPTH);
   localparam [1:0]   KindTranslate = 2'd0, KindSfence = 2'd1;
 
   // States
-  localparam [3:0] HEADER   = 4'd0,  // print the header lines
-                   FETCH    = 4'd1,  // read the entry at index_q
+  localparam [3:0] HEADER   = 4'd0,  // print the trace's header lines
+                   FETCH    = 4'd1,  // read the entry at index_q, once the trace has room
                    DISPATCH = 4'd2,  // look at its kind
                    REQUEST  = 4'd3,  // offer the request until the MMU takes it
                    WAIT     = 4'd4,  // wait for the response
                    SFENCE   = 4'd5,  // one cycle of sfence_valid
                    PRINT    = 4'd6,  // start the line, then wait for the printer
-                   COUNTERS = 4'd7,  // print the MMU's counters
-                   SUMMARY  = 4'd8,  // print "N passed, M failed"
-                   HANG     = 4'd9,  // print the timeout line
-                   DONE     = 4'd10; // stay
+                   DRAIN    = 4'd7,  // wait until the trace is printed
+                   COUNTERS = 4'd8,  // print the MMU's counters
+                   SUMMARY  = 4'd9,  // print "selftest: N passed, M failed"
+                   OVERFLOW = 4'd10, // print that the trace lost events
+                   HANG     = 4'd11, // print the timeout line
+                   DONE     = 4'd12; // stay
 
   reg [3:0]           state_q, state_d;
   reg [3:0]           after_q, after_d;     // the state after PRINT
   reg                 started_q, started_d; // PRINT has started its line
   reg [IndexBits-1:0] index_q, index_d;
-  reg                 match_q, match_d;     // the last response was the expected one
   reg [TimeoutBits:0] wait_q, wait_d;
+  reg                 hang_q, hang_d;       // the MMU did not answer
+  reg                 loaded_q;             // the ROM's output is an entry
   reg                 fail_d;
   reg                 rom_en, pass_inc, fail_inc;
   wire [127:0]        entry;
@@ -87,9 +97,10 @@ module pw_selftest_seq #(
   wire [8:0]  fence_asid = entry[72:64];
   wire        unused_entry = &{1'b0, entry[80:75]};   // spare bits
 
-  assign satp_o            = entry[63:32];
-  assign sum_o             = entry[121];
-  assign mxr_o             = entry[120];
+  // The context is 0 until the first entry is read (the ROM is not reset).
+  assign satp_o            = loaded_q ? entry[63:32] : 32'd0;
+  assign sum_o             = loaded_q && entry[121];
+  assign mxr_o             = loaded_q && entry[120];
   assign req_vaddr_o       = entry[31:0];
   assign req_access_o      = entry[125:124];
   assign req_priv_o        = entry[123:122];
@@ -100,6 +111,8 @@ module pw_selftest_seq #(
   assign sfence_all_va_o   = entry[73];
   assign sfence_all_asid_o = entry[74];
   assign done_o            = (state_q == DONE);
+  assign tracing_o         = (state_q == FETCH || state_q == DISPATCH || state_q == REQUEST ||
+                              state_q == WAIT || state_q == SFENCE || state_q == DRAIN);
 
   wire resp_match = exp_fault ? (resp_fault_i && resp_cause_i == exp_cause)
                               : (!resp_fault_i && resp_paddr_i == exp_paddr);
@@ -109,8 +122,8 @@ module pw_selftest_seq #(
     after_d   = after_q;
     started_d = 1'b0;
     index_d   = index_q;
-    match_d   = match_q;
     wait_d    = wait_q;
+    hang_d    = hang_q;
     fail_d    = fail_o;
     rom_en    = 1'b0;
     pass_inc  = 1'b0;
@@ -122,38 +135,42 @@ module pw_selftest_seq #(
         state_d = PRINT;
       end
       FETCH: begin
-        rom_en  = 1'b1;
-        state_d = DISPATCH;
+        rom_en = trace_room_i;
+        if (trace_room_i) state_d = DISPATCH;
       end
       DISPATCH: begin
         wait_d = {(TimeoutBits+1){1'b0}};
         if (kind == KindTranslate)   state_d = REQUEST;
         else if (kind == KindSfence) state_d = SFENCE;
-        else                         state_d = COUNTERS;
+        else                         state_d = DRAIN;
       end
       REQUEST: begin
         wait_d = wait_q + 1'b1;
         if (req_ready_i) state_d = WAIT;
-        else if (wait_q[TimeoutBits]) state_d = HANG;
+        else if (wait_q[TimeoutBits]) begin
+          hang_d  = 1'b1;
+          state_d = DRAIN;
+        end
       end
       WAIT: begin
         wait_d = wait_q + 1'b1;
         if (resp_valid_i) begin
-          match_d  = resp_match;
           pass_inc = resp_match;
           fail_inc = !resp_match;
           fail_d   = fail_o || !resp_match;
-          after_d  = FETCH;
           index_d  = index_q + 1'b1;
-          state_d  = PRINT;
+          state_d  = FETCH;
         end else if (wait_q[TimeoutBits]) begin
-          state_d = HANG;
+          hang_d  = 1'b1;
+          state_d = DRAIN;
         end
       end
       SFENCE: begin
-        after_d = FETCH;
         index_d = index_q + 1'b1;
-        state_d = PRINT;
+        state_d = FETCH;
+      end
+      DRAIN: begin
+        if (trace_idle_i) state_d = hang_q ? HANG : COUNTERS;
       end
       PRINT: begin
         // line_q: the line of the state that came here (see below).
@@ -166,6 +183,10 @@ module pw_selftest_seq #(
         state_d = PRINT;
       end
       SUMMARY: begin
+        after_d = trace_overflow_i ? OVERFLOW : DONE;
+        state_d = PRINT;
+      end
+      OVERFLOW: begin
         after_d = DONE;
         state_d = PRINT;
       end
@@ -180,17 +201,16 @@ module pw_selftest_seq #(
   end
 
   // The line PRINT prints, chosen by the state that went to PRINT.
-  reg [8:0] line_q;
+  reg [9:0] line_q;
   assign print_line_o = line_q;
   always @(posedge clk_i) begin
     if (state_d == PRINT && state_q != PRINT) begin
       case (state_q)
-        HEADER:   line_q <= `PW_FMT_HEADER;
-        SFENCE:   line_q <= `PW_FMT_SFENCE;
         COUNTERS: line_q <= `PW_FMT_COUNTERS;
         SUMMARY:  line_q <= `PW_FMT_SUMMARY;
+        OVERFLOW: line_q <= `PW_FMT_OVERFLOW;
         HANG:     line_q <= `PW_FMT_TIMEOUT;
-        default:  line_q <= `PW_FMT_T;
+        default:  line_q <= `PW_FMT_HEADER;
       endcase
     end
   end
@@ -201,16 +221,18 @@ module pw_selftest_seq #(
       after_q   <= FETCH;
       started_q <= 1'b0;
       index_q   <= {IndexBits{1'b0}};
-      match_q   <= 1'b0;
       wait_q    <= {(TimeoutBits+1){1'b0}};
+      hang_q    <= 1'b0;
+      loaded_q  <= 1'b0;
       fail_o    <= 1'b0;
     end else begin
       state_q   <= state_d;
       after_q   <= after_d;
       started_q <= started_d;
       index_q   <= index_d;
-      match_q   <= match_d;
       wait_q    <= wait_d;
+      hang_q    <= hang_d;
+      loaded_q  <= loaded_q || rom_en;
       fail_o    <= fail_d;
     end
   end
@@ -221,59 +243,23 @@ module pw_selftest_seq #(
   pw_bcd_counter #(.Digits(4)) u_failed (.clk_i, .rst_ni, .inc_i(fail_inc), .value_o(failed));
 
   // Conditions for the printer (codes of syn/selftest_gen.c, CONDS).
-  wire [1:0] priv = entry[123:122];
-  wire [1:0] acc  = entry[125:124];
-  assign print_cond_o = {
-    2'b00,                                   // 15, 14: unused
-    Svadu != 0,                              // 13 svadu
-    Svadu == 0,                              // 12 svade
-    acc[1],                                  // 11 acc_x (3: reserved, a fetch)
-    acc == 2'd1,                             // 10 acc_w
-    acc == 2'd0,                             //  9 acc_r
-    priv[1],                                 //  8 priv_m (2: reserved, M)
-    priv == 2'd1,                            //  7 priv_s
-    priv == 2'd0,                            //  6 priv_u
-    !match_q && exp_fault,                   //  5 bad_fault
-    !match_q && !exp_fault,                  //  4 bad_ok
-    match_q,                                 //  3 match
-    resp_fault_i,                            //  2 got_fault
-    !resp_fault_i,                           //  1 got_ok
-    1'b1                                     //  0 always
-  };
+  assign print_cond_o = {Svadu != 0, 1'b1};   // 1 svadu, 0 always
 
-  // The nibble bus: every field the templates print, nibble 0 in the top bits.
+  // The self-test's fields on the nibble bus (FIELDS in syn/selftest_gen.c).
   localparam integer TlbTensI = TlbEntries / 10 % 10;
   localparam integer TlbOnesI = TlbEntries % 10;
   localparam [3:0]   TlbTens  = TlbTensI[3:0];
   localparam [3:0]   TlbOnes  = TlbOnesI[3:0];
-  wire [7:0] tlb_decimal = {TlbTens, TlbOnes};
-  wire [3:0] sum_nibble  = {3'b000, entry[121]};
-  wire [3:0] mxr_nibble  = {3'b000, entry[120]};
   assign print_nibbles_o = {
-    entry[63:32],                        // satp
-    entry[31:0],                         // va
-    2'b00, resp_paddr_i,                 // pa
-    2'b00, exp_paddr,                    // exp_pa
-    cause_decimal(resp_fault_i ? resp_cause_i : 4'd0),   // cause
-    cause_decimal(exp_cause),            // exp_cause
-    sum_nibble, mxr_nibble,              // sum, mxr
-    3'b000, entry[73], 3'b000, entry[74],// all_va, all_asid
-    3'b000, fence_asid,                  // asid
     counters_i,                          // hits, misses, walks, faults, walk_cycles
-    passed, failed,                      // passed, failed
-    tlb_decimal                          // tlb
+    passed, failed,                      // passed, failed (decimal)
+    TlbTens, TlbOnes,                    // tlb (decimal)
+    index_q                              // index: the request that hung
   };
 
-  // Two decimal digits of a cause (0 to 15).
-  function [7:0] cause_decimal(input [3:0] cause);
-    cause_decimal = (cause >= 4'd10) ? {4'd1, cause - 4'd10} : {4'd0, cause};
-  endfunction
-
-  // The bus must be exactly as wide as syn/selftest_gen.c lays it out.
-  localparam integer BusBits = 32 + 32 + 36 + 36 + 8 + 8 + 4 + 4 + 4 + 4 + 12 + 160 + 16 + 16 + 8;
   generate
-    if (BusBits != NibbleBits) begin : g_bus_width_mismatch
-      bus_width_does_not_match_selftest_vh u_error ();
+    if (IndexBits != 8) begin : g_index_is_two_nibbles
+      selftest_req_depth_must_be_256 u_error ();
     end
   endgenerate
 endmodule
