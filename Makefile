@@ -7,6 +7,11 @@ AR      ?= ar
 PYTHON  ?= python3
 BUILD   ?= build
 
+# Recipes run in bash with pipefail: a test piped through tail or sed must
+# still fail the target when it fails.
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+
 # Debian packages each flow needs; `make deps` installs the missing ones.
 PACKAGES_MODEL := build-essential python3 libgtest-dev verilator zlib1g-dev libsystemc-dev
 PACKAGES_QEMU  := gcc-riscv64-unknown-elf qemu-system-misc
