@@ -622,6 +622,9 @@ int main(int argc, char **argv)
                 "`define PW_SELFTEST_REQ_DEPTH %d\n"
                 "`define PW_SELFTEST_REQUESTS %u\n",
             seed, TABLE_BITS, INDEX_BITS, REQ_DEPTH, requests);
+    /* The request-table entry kinds, so pw_selftest_seq.v decodes what this file encodes. */
+    fprintf(vh, "`define PW_SELFTEST_KIND_TRANSLATE %d\n`define PW_SELFTEST_KIND_SFENCE %d\n"
+                "`define PW_SELFTEST_KIND_END %d\n", KIND_TRANSLATE, KIND_SFENCE, KIND_END);
     fprintf(vh, "`define PW_FMT_DEPTH %d\n`define PW_FMT_NIBBLES %d\n", FMT_DEPTH, NIBBLES);
     for (unsigned l = 0; l < LINES_N; l++)
         fprintf(vh, "`define PW_FMT_%s %u\n", LINES[l].name, fmt_start[l]);

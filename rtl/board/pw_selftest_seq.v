@@ -57,7 +57,9 @@ module pw_selftest_seq #(
   output reg         fail_o               // a mismatch or a hang so far
 );
   localparam integer IndexBits  = $clog2(`PW_SELFTEST_REQ_DEPTH);
-  localparam [1:0]   KindTranslate = 2'd0, KindSfence = 2'd1;
+  // Entry kinds as syn/selftest_gen.c encodes them (selftest.vh).
+  localparam [1:0]   KindTranslate = `PW_SELFTEST_KIND_TRANSLATE,
+                     KindSfence    = `PW_SELFTEST_KIND_SFENCE;
 
   // States
   localparam [3:0] HEADER   = 4'd0,  // print the trace's header lines
