@@ -87,6 +87,11 @@ $(BUILD)/gen/pagewalk_defs.h $(BUILD)/gen/pagewalk_defs.vh &: cmodel/gen/pagewal
 	@mkdir -p $(BUILD)/gen
 	$(PYTHON) cmodel/gen/gendefs.py $< $(BUILD)/gen/pagewalk_defs.h $(BUILD)/gen/pagewalk_defs.vh
 
+# The soft core's CSRs, exception codes and device registers (cmodel/gen/core.defs).
+$(BUILD)/gen/pagewalk_core.h $(BUILD)/gen/pagewalk_core.vh &: cmodel/gen/core.defs cmodel/gen/gendefs.py
+	@mkdir -p $(BUILD)/gen
+	$(PYTHON) cmodel/gen/gendefs.py $< $(BUILD)/gen/pagewalk_core.h $(BUILD)/gen/pagewalk_core.vh
+
 # ---------------------------------------------------------------- golden model
 MODEL_SRCS := cmodel/sv32.c cmodel/explain.c cmodel/memory.c cmodel/vec.c cmodel/mmu_cycle.c \
               cmodel/stim.c cmodel/trace.c
