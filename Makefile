@@ -136,6 +136,7 @@ include cosim/systemc/systemc.mk
 include syn/synth.mk
 include syn/gate.mk
 include syn/fusesoc.mk
+include rtl/soc/soc.mk
 
 test: deps test-gtest test-vectors test-qemu test-model-mutants test-cosim test-traces test-regress-tool mutants lint test-synth test-gate test-systemc
 	@echo "== all tests passed"

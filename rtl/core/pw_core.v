@@ -73,7 +73,14 @@ module pw_core #(
   output reg  [3:0]  rvfi_mem_rmask,
   output reg  [3:0]  rvfi_mem_wmask,
   output reg  [31:0] rvfi_mem_rdata,
-  output reg  [31:0] rvfi_mem_wdata
+  output reg  [31:0] rvfi_mem_wdata,
+  // not RVFI, for logs and lockstep: the interrupt that led to an intr record,
+  // and the CSR an instruction wrote (its value after the write, in the
+  // record's cycle)
+  output reg  [3:0]  rvfi_ext_intr_cause,
+  output reg         rvfi_ext_csr_we,
+  output reg  [11:0] rvfi_ext_csr_addr,
+  output wire [31:0] rvfi_ext_csr_wdata
 `endif
 );
   // ---------------------------------------------------------------- states
@@ -452,19 +459,31 @@ module pw_core #(
 
   // ---------------------------------------------------------------- retirement port
 `ifdef PW_RVFI
-  wire is_mem = dec_load || dec_store;
-  reg  intr_q;             // an interrupt was taken: the next record has intr
+  wire        is_mem    = dec_load || dec_store;
+  wire [3:0]  lanes     = size_strb << addr_q[1:0];
+  wire [31:0] lane_bits = {{8{lanes[3]}}, {8{lanes[2]}}, {8{lanes[1]}}, {8{lanes[0]}}};
+  reg        intr_q;       // an interrupt was taken: the next record has intr
+  reg [63:0] order_q;      // records so far
+  reg  [3:0] intr_cause_q;
+  assign rvfi_ext_csr_wdata = csr_rdata;   // insn_q still holds the CSR instruction
   always @(posedge clk_i) begin
     if (!rst_ni) begin
-      rvfi_valid <= 1'b0;
-      rvfi_order <= 64'd0;
-      intr_q     <= 1'b0;
+      rvfi_valid   <= 1'b0;
+      rvfi_order   <= 64'd0;
+      order_q      <= 64'd0;
+      intr_q       <= 1'b0;
+      intr_cause_q <= 4'd0;
     end else begin
-      if (take_irq)            intr_q <= 1'b1;
-      else if (retire || trap) intr_q <= 1'b0;
+      if (take_irq) begin
+        intr_q       <= 1'b1;
+        intr_cause_q <= trap_cause[3:0];
+      end else if (retire || trap) begin
+        intr_q <= 1'b0;
+      end
       rvfi_valid <= retire || exc_valid;
       if (retire || exc_valid) begin
-        rvfi_order     <= rvfi_order + {63'd0, rvfi_valid};
+        rvfi_order     <= order_q;
+        order_q        <= order_q + 64'd1;
         rvfi_insn      <= (state_q == S_FETCH_XLATE || state_q == S_FETCH_WAIT) ? 32'd0 : insn_q;
         rvfi_trap      <= exc_valid;
         rvfi_intr      <= intr_q;
@@ -473,11 +492,16 @@ module pw_core #(
         rvfi_pc_wdata  <= exc_valid ? trap_vector : next_pc;
         rvfi_rd_addr   <= (retire && dec_rd_we) ? rd : 5'd0;
         rvfi_rd_wdata  <= (retire && dec_rd_we && rd != 5'd0) ? rd_wdata : 32'd0;
-        rvfi_mem_addr  <= (retire && is_mem) ? addr_q : 32'd0;
-        rvfi_mem_rmask <= (retire && dec_load)  ? size_strb : 4'd0;
-        rvfi_mem_wmask <= (retire && dec_store) ? size_strb : 4'd0;
-        rvfi_mem_rdata <= (retire && dec_load)  ? load_raw : 32'd0;
-        rvfi_mem_wdata <= (retire && dec_store) ? store_data : 32'd0;
+        // Memory fields by word: the VA rounded down, a mask of byte lanes,
+        // the data in its lanes.
+        rvfi_mem_addr  <= (retire && is_mem) ? {addr_q[31:2], 2'b00} : 32'd0;
+        rvfi_mem_rmask <= (retire && dec_load)  ? lanes : 4'd0;
+        rvfi_mem_wmask <= (retire && dec_store) ? lanes : 4'd0;
+        rvfi_mem_rdata <= (retire && dec_load)  ? (bus_resp_rdata_i & lane_bits) : 32'd0;
+        rvfi_mem_wdata <= (retire && dec_store) ? bus_req_wdata_o : 32'd0;
+        rvfi_ext_intr_cause <= intr_cause_q;
+        rvfi_ext_csr_we     <= retire && dec_csr && csr_write;
+        rvfi_ext_csr_addr   <= insn_q[31:20];
       end
     end
   end
