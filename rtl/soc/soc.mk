@@ -63,7 +63,7 @@ soc-variants: $(SOC_CMD) $(SOC_VARIANTS:%=$(SOC_DIR)/%/pagewalk-soc)
 SOC_SMOKE := $(patsubst tests/soc/%.S,$(SOC_DIR)/tests/%.elf,$(wildcard tests/soc/*.S))
 $(SOC_DIR)/tests/%.elf: tests/soc/%.S tests/soc/link.ld
 	@mkdir -p $(@D)
-	$(RISCV_PREFIX)gcc -march=rv32i -mabi=ilp32 -nostdlib -nostartfiles -Wl,--no-warn-rwx-segments \
+	$(RISCV_PREFIX)gcc -march=rv32i$(if $(findstring muldiv,$*),m) -mabi=ilp32 -nostdlib -nostartfiles -Wl,--no-warn-rwx-segments \
 	    -T tests/soc/link.ld $< -o $@
 
 test-soc: $(SOC_CMD) $(SOC_SMOKE)
@@ -73,3 +73,28 @@ test-soc: $(SOC_CMD) $(SOC_SMOKE)
 	  echo "ok $$e"; done
 
 -include $(wildcard $(SOC_DIR)/*/*.d)
+
+# ---------------------------------------------------------------- lint
+# verilator -Wall on the core and the SoC in every build the project uses
+# (with and without M, Svade and Svadu, simulation and board UART), Icarus,
+# and yosys synth_ice40 on the board configuration (small RAM: the check is
+# that it synthesises cleanly, not its size).
+.PHONY: lint-soc
+lint: lint-soc
+lint-soc: $(BUILD)/gen/pagewalk_defs.vh $(BUILD)/gen/pagewalk_core.vh
+	@echo "== lint: rtl/core and rtl/soc (verilator -Wall, Icarus, yosys synth_ice40)"
+	@for m in 0 1; do \
+	  $(VERILATOR) --lint-only -Wall -I$(BUILD)/gen -GWithM=$$m --top-module pw_core $(RTL_CORE) || exit 1; \
+	  $(VERILATOR) --lint-only -Wall -I$(BUILD)/gen -DPW_RVFI -GWithM=$$m --top-module pw_core $(RTL_CORE) || exit 1; \
+	  for a in 0 1; do for c in 0 1; do \
+	    $(VERILATOR) --lint-only -Wall -I$(BUILD)/gen -GWithM=$$m -GSvadu=$$a -GSimConsole=$$c \
+	      --top-module pw_soc $(RTL_SOC_ALL) || exit 1; done; done; \
+	  $(VERILATOR) --lint-only -Wall -I$(BUILD)/gen -DPW_RVFI -DPW_SIM -GWithM=$$m --top-module pw_soc \
+	    $(RTL_SOC_ALL) || exit 1; \
+	done
+	@$(IVERILOG) -g2005 -Wall -Wno-sensitivity-entire-array -I$(BUILD)/gen -s pw_soc -o $(BUILD)/pw_soc.vvp $(RTL_SOC_ALL)
+	@$(IVERILOG) -g2005 -Wall -Wno-sensitivity-entire-array -DPW_RVFI -I$(BUILD)/gen -s pw_soc -o $(BUILD)/pw_soc_rvfi.vvp $(RTL_SOC_ALL)
+	@$(YOSYS) -q -l $(BUILD)/yosys-lint-soc.log -p "read_verilog -I$(BUILD)/gen $(RTL_SOC_ALL); \
+	  chparam -set RamBytes 8192 -set SimConsole 0 pw_soc; synth_ice40 -top pw_soc" \
+	  && ! grep -i "^warning" $(BUILD)/yosys-lint-soc.log
+	@echo "lint clean: rtl/core, rtl/soc"
