@@ -41,5 +41,7 @@ test-iss-unit: $(ISS_TEST_BIN)
 	@mkdir -p $(BUILD)/tests/iss-tmp
 	@$(ISS_TEST_BIN) --gtest_brief=1
 
+include tests/isa/isa.mk
+
 # Everything of the ISS that make test runs.
-test-iss: test-iss-unit
+test-iss: test-iss-unit test-isa
