@@ -11,7 +11,8 @@
  *
  * Traps. Every trap, in M or S, is recorded in trap_record (cause, tval, epc,
  * the mode it came from, the mode that handled it, a count) and resumes where
- * the test said with EXPECT_TRAP_AT; a trap nobody expected fails the test
+ * the test said with EXPECT_TRAP_AT (or, in M-mode, EXPECT_TRAP_TO_M); a
+ * trap nobody expected fails the test
  * with the current case number. An interrupt's handler also clears its
  * enable bit (mie or sie), so a level that stays pending cannot loop.
  * Service call: ecall with a7 = SVC_GOTO_M from S or U returns to M-mode at
@@ -153,7 +154,12 @@ trap_m:
 3:      lw      t5, TR_RESUME(t6)
         beqz    t5, unexpected_m
         sw      zero, TR_RESUME(t6)
-        csrw    mepc, t5
+        andi    t6, t5, 1               /* bit 0: resume in M-mode */
+        beqz    t6, 4f
+        li      t6, MPP_FIELD
+        csrs    mstatus, t6
+        andi    t5, t5, -2
+4:      csrw    mepc, t5
         mret
 unexpected_m:
         /* Fail in M-mode: MPP = M, then leave through fail_m. */
@@ -236,6 +242,17 @@ trap_record:
         sw      t6, TR_CAUSE(t5)
 .endm
 
+/* The next trap goes to M-mode (it must not be delegated) and resumes at
+ * label in M-mode, whatever mode it came from. */
+.macro EXPECT_TRAP_TO_M label
+        la      t5, trap_record
+        la      t6, \label
+        ori     t6, t6, 1
+        sw      t6, TR_RESUME(t5)
+        li      t6, -1
+        sw      t6, TR_CAUSE(t5)
+.endm
+
 /* After the resume: fail unless the recorded trap has this cause and tval.
  * Uses t3, t4. */
 .macro CHECK_TRAP cause, tval
@@ -282,6 +299,14 @@ trap_record:
 97:     \insn
         j       fail
 98:     CHECK_TRAP \cause, \tval
+.endm
+
+/* The same with the tval in a register. */
+.macro MUST_TRAP_R cause, tvalreg, insn:vararg
+        EXPECT_TRAP_AT 98f
+97:     \insn
+        j       fail
+98:     CHECK_TRAP_R \cause, \tvalreg
 .endm
 
 /* The same for an illegal instruction: tval is the instruction's bits. */

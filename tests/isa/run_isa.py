@@ -20,7 +20,7 @@ import re
 import subprocess
 import sys
 
-QEMU_CPU = "rv32,c=false,f=false,d=false,a=false,h=false"
+QEMU_CPU = "rv32,a=false,c=false,f=false,d=false,h=false,sstc=false,zba=false,zbb=false,zbc=false,zbs=false"
 QEMU_TIMEOUT = 20
 ISS_MAX_INSNS = 10_000_000
 
