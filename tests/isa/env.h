@@ -30,6 +30,10 @@
 
 #define SVC_GOTO_M 0x4d4d
 
+/* With paging on, U-mode code runs at USER_ALIAS_VA + (its RAM address -
+ * MEM_RAM), a U=1 alias of RAM (vm.h). */
+#define USER_ALIAS_VA 0xc0000000
+
 /* trap_record layout, in words */
 #define TR_CAUSE   0
 #define TR_TVAL    4
@@ -127,7 +131,12 @@ trap_m:
         csrs    mstatus, t6
         csrr    t6, mepc
         addi    t6, t6, 4
-        csrw    mepc, t6
+        /* U code under paging runs at its alias (vm.h): back to the RAM address */
+        li      t5, USER_ALIAS_VA
+        bltu    t6, t5, 5f
+        li      t5, USER_ALIAS_VA - PW_MEM_RAM
+        sub     t6, t6, t5
+5:      csrw    mepc, t6
         mret
 2:      la      t6, trap_record
         sw      t5, TR_CAUSE(t6)

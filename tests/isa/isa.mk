@@ -18,7 +18,7 @@ ISA_ASFLAGS := -march=rv32im -mabi=ilp32 -nostdlib -nostartfiles -static -I$(ISA
 $(BUILD)/gen/%_asm.h: $(BUILD)/gen/%.h
 	sed -E 's/\b(0x[0-9a-fA-F]+|[0-9]+)u\b/\1/g' $< > $@
 
-ISA_DEPS := $(ISA_DIR)/env.h $(ISA_DIR)/link.ld $(BUILD)/gen/pagewalk_defs_asm.h $(BUILD)/gen/pagewalk_core_asm.h
+ISA_DEPS := $(wildcard $(ISA_DIR)/*.h) $(ISA_DIR)/link.ld $(BUILD)/gen/pagewalk_defs_asm.h $(BUILD)/gen/pagewalk_core_asm.h
 
 $(ISA_OUT)/%.elf: $(ISA_DIR)/%.S $(ISA_DEPS)
 	@mkdir -p $(@D)
