@@ -42,6 +42,7 @@ test-iss-unit: $(ISS_TEST_BIN)
 	@$(ISS_TEST_BIN) --gtest_brief=1
 
 include tests/isa/isa.mk
+include tests/random/random.mk
 
 # Everything of the ISS that make test runs.
 test-iss: test-iss-unit test-isa
