@@ -29,7 +29,7 @@ TEST_CXXFLAGS := -std=c++17 $(WARN) -I$(BUILD)/gen -Icmodel -Itests/shim -Itests
 .DEFAULT_GOAL := all
 .PHONY: all test bench help deps clean vectors check-vectors check-generated \
         test-gtest test-vectors test-qemu test-model-mutants test-cosim test-regress-tool \
-        regress mutants lint trace-compare test-traces test-icarus
+        regress mutants lint trace-compare test-traces test-icarus test-iss
 
 help:
 	@echo "pagewalk: a Sv32 MMU, its golden model and their checks"
@@ -60,6 +60,9 @@ help:
 	@echo "  make synth-report    utilisation and Fmax table (MMU at 4, 8, 16 entries; board tops)"
 	@echo "  make test-synth      board lint, MMU place-and-route on iCE40, board self-test in Icarus"
 	@echo "  make test-gate       the synth_ice40 netlist simulated on a stimulus, its trace against the model"
+	@echo "  make iss             build/pagewalk-iss: the instruction-set simulator (docs/iss.md)"
+	@echo "  make test-iss        the ISS: its GoogleTest cases, the ISA suite on QEMU and the ISS,"
+	@echo "                       random programs compared between QEMU and the ISS"
 	@echo "  make clean           remove $(BUILD)/"
 	@echo
 	@echo "variables: QEMU_SEED=0x... (QEMU reference seed), MUTANTS='name ...' (a subset),"
@@ -129,6 +132,7 @@ check-vectors: $(MODEL_CMD)
 
 # ---------------------------------------------------------------- tests
 include tests/gtest/gtest.mk
+include cmodel/iss.mk
 -include tests/qemu/qemu.mk
 include tests/icarus/icarus.mk
 include cosim/cosim.mk
@@ -138,7 +142,7 @@ include syn/gate.mk
 include syn/fusesoc.mk
 include rtl/soc/soc.mk
 
-test: deps test-gtest test-vectors test-qemu test-model-mutants test-cosim test-traces test-regress-tool mutants lint test-synth test-gate test-systemc
+test: deps test-gtest test-vectors test-qemu test-model-mutants test-cosim test-traces test-regress-tool mutants lint test-synth test-gate test-systemc test-iss
 	@echo "== all tests passed"
 
 test-vectors: check-vectors check-generated
