@@ -222,6 +222,7 @@ module pw_soc #(
   wire [$clog2(RamWords)-1:0] ram_addr;
   wire [31:0]                 ram_rdata, clint_rdata;
   wire [7:0]                  uart_rdata;
+  wire                        clint_hit;
 
   pw_soc_fabric #(.RamWords(RamWords)) u_fabric (
     .clk_i, .rst_ni,
@@ -243,6 +244,7 @@ module pw_soc #(
     .uart_rdata_i      (uart_rdata),
     .clint_sel_o       (clint_sel),
     .clint_rdata_i     (clint_rdata),
+    .clint_hit_i       (clint_hit),
     .finisher_sel_o    (finisher_sel),
     .cnt_hits_i        (cnt_hits),
     .cnt_misses_i      (cnt_misses),
@@ -286,6 +288,7 @@ module pw_soc #(
     .off_i   (bus_req_addr[15:0]),
     .wdata_i (bus_req_wdata),
     .rdata_o (clint_rdata),
+    .hit_o   (clint_hit),
     .mtip_o  (mtip),
     .msip_o  (msip),
     .mtime_o (mtime)

@@ -1,8 +1,9 @@
 // pw_soc_clint: the CLINT of one hart (docs/soc.md): msip (+0x0, bit 0),
 // mtimecmp (+0x4000, two words), mtime (+0xbff8, two words) that counts one
-// per clock. Word accesses only (the fabric enforces it); other offsets read
-// 0 and ignore writes. mtimecmp resets to all ones, so no timer interrupt is
-// pending until software sets it.
+// per clock. Word accesses only (the fabric enforces it); hit_o says whether
+// the offset is a register (the fabric makes any other one a bus error).
+// mtimecmp resets to all ones, so no timer interrupt is pending until
+// software sets it.
 `default_nettype none
 `include "pagewalk_core.vh"
 
@@ -14,6 +15,7 @@ module pw_soc_clint (
   input  wire [15:0] off_i,
   input  wire [31:0] wdata_i,
   output reg  [31:0] rdata_o,
+  output reg         hit_o,          // off_i is one of the registers
   output wire        mtip_o,
   output wire        msip_o,
   output wire [63:0] mtime_o
@@ -44,13 +46,14 @@ module pw_soc_clint (
   end
 
   always @(*) begin
+    hit_o = 1'b1;
     case (off_i)
       OFF_MSIP:       rdata_o = {31'd0, msip_q};
       OFF_MTIMECMP:   rdata_o = mtimecmp_q[31:0];
       OFF_MTIMECMP_H: rdata_o = mtimecmp_q[63:32];
       OFF_MTIME:      rdata_o = mtime_q[31:0];
       OFF_MTIME_H:    rdata_o = mtime_q[63:32];
-      default:        rdata_o = 32'd0;
+      default:        begin rdata_o = 32'd0; hit_o = 1'b0; end
     endcase
   end
 

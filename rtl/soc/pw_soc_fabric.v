@@ -3,7 +3,8 @@
 // and answers each one exactly one cycle later. A request errs (an access
 // fault for the core, err for the walker) when its address is at or above
 // 4 GiB, in no device's window, of a width the device does not take (UART:
-// bytes; CLINT, finisher, MMU counters: words), or a write to the counters.
+// bytes; CLINT, finisher, MMU counters: words), at a CLINT offset that is no
+// register, or a write to the counters.
 `default_nettype none
 `include "pagewalk_defs.vh"
 `include "pagewalk_core.vh"
@@ -33,6 +34,7 @@ module pw_soc_fabric #(
   input  wire [7:0]                  uart_rdata_i,
   output wire                        clint_sel_o,
   input  wire [31:0]                 clint_rdata_i,
+  input  wire                        clint_hit_i,   // the offset is a CLINT register
   output wire                        finisher_sel_o,
   input  wire [31:0]                 cnt_hits_i,
   input  wire [31:0]                 cnt_misses_i,
@@ -61,7 +63,7 @@ module pw_soc_fabric #(
   wire in_fin   = low && fin_off   < `PW_FINISHER_BYTES;
   wire in_cnt   = low && cnt_off   < `PW_MMU_COUNTERS_BYTES;
 
-  wire ok = in_ram || (in_uart && req_size_i == 2'd0) || ((in_clint || in_fin) && is_word)
+  wire ok = in_ram || (in_uart && req_size_i == 2'd0) || (in_clint && clint_hit_i && is_word) || (in_fin && is_word)
          || (in_cnt && is_word && !req_we_i);
   wire accept = req_valid_i;       // always ready
   assign req_ready_o = 1'b1;
@@ -74,7 +76,7 @@ module pw_soc_fabric #(
 
   reg [31:0] cnt_rdata;
   always @(*) begin
-    case (cnt_off[11:0])
+    case (cnt_off[4:0])
       `PW_MMU_COUNTER_HITS:        cnt_rdata = cnt_hits_i;
       `PW_MMU_COUNTER_MISSES:      cnt_rdata = cnt_misses_i;
       `PW_MMU_COUNTER_WALKS:       cnt_rdata = cnt_walks_i;
@@ -107,7 +109,7 @@ module pw_soc_fabric #(
 
   // Writes are steered by the selects; the write data and strobes pass
   // through from the request to every device.
-  wire unused = ^{req_wstrb_i, req_wdata_i, ram_off[1:0], uart_off[31:8], clint_off[31:16],
-                  fin_off[31:12], cnt_off[31:12]};
+  wire unused = ^{req_wstrb_i, req_wdata_i, ram_off[1:0], uart_off[31:3], uart_off[2:0], clint_off[31:16],
+                  fin_off[31:2], fin_off[1:0], cnt_off[31:5]};
 endmodule
 `default_nettype wire
