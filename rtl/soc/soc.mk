@@ -66,11 +66,18 @@ $(SOC_DIR)/tests/%.elf: tests/soc/%.S tests/soc/link.ld
 	$(RISCV_PREFIX)gcc -march=rv32i$(if $(findstring muldiv,$*),m) -mabi=ilp32 -nostdlib -nostartfiles -Wl,--no-warn-rwx-segments \
 	    -T tests/soc/link.ld $< -o $@
 
-test-soc: $(SOC_CMD) $(SOC_SMOKE)
-	@echo "== pagewalk-soc: smoke programs in lockstep with the ISS"
-	@for e in $(SOC_SMOKE); do \
-	  $(SOC_CMD) --lockstep $$e >$$e.out 2>&1 || { cat $$e.out; echo "FAIL $$e"; exit 1; }; \
-	  echo "ok $$e"; done
+# The smoke programs, the ISA suite and SOC_RANDOM_PROGRAMS random programs,
+# each on the RTL in lockstep with the ISS (the Svadu build runs the tests
+# that ask for it and the random programs).
+SOC_RANDOM_PROGRAMS ?= 200
+SOC_RANDOM_SEED ?= 0x1000
+SOC_JOBS ?= 2
+test-soc: $(SOC_CMD) $(SOC_DIR)/rv32im-svadu/pagewalk-soc $(SOC_SMOKE) $(ISA_TESTS:%=$(ISA_OUT)/%.elf) $(RANDOM_ENV)
+	@echo "== pagewalk-soc --lockstep: smoke programs, ISA suite, $(SOC_RANDOM_PROGRAMS) random programs"
+	@$(PYTHON) tests/soc/run_soc.py --soc $(SOC_CMD) --jobs $(SOC_JOBS) --elf $(SOC_SMOKE) \
+	    --isa-dir $(ISA_DIR) --isa-out $(ISA_OUT) \
+	    --random-env $(RANDOM_ENV) --defs $(BUILD)/gen --random-out $(SOC_DIR)/random \
+	    --seed $(SOC_RANDOM_SEED) --programs $(SOC_RANDOM_PROGRAMS) $(ISA_TESTS)
 
 -include $(wildcard $(SOC_DIR)/*/*.d)
 
