@@ -105,3 +105,19 @@ lint-soc: $(BUILD)/gen/pagewalk_defs.vh $(BUILD)/gen/pagewalk_core.vh
 	  chparam -set RamBytes 8192 -set SimConsole 0 pw_soc; synth_ice40 -top pw_soc" \
 	  && ! grep -i "^warning" $(BUILD)/yosys-lint-soc.log
 	@echo "lint clean: rtl/core, rtl/soc"
+
+# ---------------------------------------------------------------- core mutants
+# Each line of tests/mutants/core.mutants is built into its own pagewalk-soc
+# (Verilator at -O1, C++ at -O0: a build takes seconds, its programs are
+# short) and must be caught by the lockstep with a MISMATCH report.
+SOC_MUTANT_VFLAGS ?= -Wno-fatal -O1 -MAKEFLAGS OPT_FAST=-O0 -MAKEFLAGS OPT_SLOW=-O0 -MAKEFLAGS OPT_GLOBAL=-O0
+SOC_MUTANT_CYCLES ?= 2000000
+.PHONY: mutants-core
+mutants: mutants-core
+mutants-core: $(SOC_CMD) $(SOC_SMOKE) $(ISA_TESTS:%=$(ISA_OUT)/%.elf)
+	@echo "== core mutants: each must be caught by the RTL-vs-ISS lockstep (MISMATCH)"
+	@VERILATOR="$(VERILATOR)" SOC_VFLAGS='$(SOC_VFLAGS)' MUTANT_VFLAGS='$(SOC_MUTANT_VFLAGS)' CXX="$(CXX)" \
+	  HARNESS_OBJS="$(SOC_HARNESS:%=$(SOC_DIR)/rv32im-svade/%.o)" \
+	  LINK_LIBS="$(SOC_ISS_LIB) $(MODEL_LIB) $(SOC_DIR)/libverilated.a -lz -pthread" \
+	  RTL_OTHER="$(RTL_SOC) $(RTL_MMU)" JOBS=$(SOC_JOBS) MAX_CYCLES=$(SOC_MUTANT_CYCLES) \
+	  tests/mutants/run_core_mutants.sh $(BUILD) $(MUTANTS_CORE)

@@ -31,6 +31,12 @@ constexpr int kExitMismatch = 125;
 constexpr uint64_t kDefaultMaxCycles = 200000000;
 // Cycles of waveform kept before a divergence, and after it.
 constexpr uint64_t kWaveBefore = 2000, kWaveAfter = 20;
+// In lockstep, the RTL must retire (or trap) within this many cycles of its
+// last record: its slowest instruction (a two-level walk, then a division)
+// takes well under 200. Longer is a divergence: the ISS retires its next
+// instruction, the RTL nothing (an interrupt taken over and over, a lost
+// handshake).
+constexpr uint64_t kStallCycles = 10000;
 
 struct Options {
   const char *elf = nullptr;
@@ -229,12 +235,23 @@ int main(int argc, char **argv) {
   uint64_t insns = 0;
   Ending end;
   int grace = -1;     // cycles left to collect the finishing store's record
+  uint64_t last_record = 0;
   while (true) {
     dut.tick();
     pw_rvfi rec;
     bool finishing = end.done;   // the finisher was written before this edge
+    if (ls && dut.cycles() - last_record > kStallCycles) {
+      fflush(stdout);
+      ls->explain_stall(stderr, kStallCycles);
+      if (trace) fclose(trace);
+      uint64_t at = dut.cycles();
+      dut_owner.reset();
+      dump_window(o, at, o.wave ? o.wave : "pagewalk-soc-mismatch.fst");
+      return kExitMismatch;
+    }
     if (dut.retired(&rec)) {
       insns++;
+      last_record = dut.cycles();
       if (trace) pw_iss_log_commit(trace, &rec);
       if (ls && !ls->step(rec)) {
         fflush(stdout);

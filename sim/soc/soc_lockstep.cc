@@ -117,3 +117,14 @@ void SocLockstep::explain(FILE *out) const {
   fprintf(out, "last %zu instructions (RTL), the mismatching one last:\n", history_.size());
   for (const pw_rvfi &r : history_) fprintf(out, "  %s\n", describe_record(r).c_str());
 }
+
+void SocLockstep::explain_stall(FILE *out, uint64_t cycles) const {
+  uint32_t pc = pw_iss_pc(iss_), insn = 0;
+  char dis[64] = "(not in RAM)";
+  if (pw_iss_read_phys(iss_, pc, &insn, sizeof insn)) pw_iss_disasm(insn, pc, dis, sizeof dis);
+  uint64_t next = history_.empty() ? 0 : history_.back().order + 1;
+  fprintf(out, "MISMATCH at instruction %" PRIu64 ": the RTL retired nothing for %" PRIu64 " cycles\n", next, cycles);
+  fprintf(out, "  the ISS's next instruction: pc 0x%08x: %s (its pc is physical only without translation)\n", pc, dis);
+  fprintf(out, "last %zu instructions (RTL):\n", history_.size());
+  for (const pw_rvfi &r : history_) fprintf(out, "  %s\n", describe_record(r).c_str());
+}

@@ -47,6 +47,11 @@ class SocLockstep {
   // retired instructions.
   void explain(FILE *out) const;
 
+  // The RTL retired nothing for `cycles` cycles: a divergence too (the ISS
+  // would retire its next instruction). Reports the ISS's next pc and the
+  // last records.
+  void explain_stall(FILE *out, uint64_t cycles) const;
+
   // The ISS's run state (the ISS sees the finisher and tohost too).
   const pw_iss_status *iss_status() const { return pw_iss_status_of(iss_); }
 
