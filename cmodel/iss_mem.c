@@ -249,6 +249,28 @@ static bool device_store(pw_iss *iss, uint64_t pa, unsigned size, uint32_t value
     return false; /* the MMU counters are read-only; nothing else is there */
 }
 
+/* RAM accesses of a constant size each (a variable-size memcpy is a call). */
+static inline uint32_t ram_read(const uint8_t *host, unsigned size)
+{
+    uint16_t h;
+    uint32_t w;
+    switch (size) {
+    case 1: return *host;
+    case 2: memcpy(&h, host, 2); return h;
+    default: memcpy(&w, host, 4); return w;
+    }
+}
+
+static inline void ram_write(uint8_t *host, unsigned size, uint32_t value)
+{
+    uint16_t h = (uint16_t)value;
+    switch (size) {
+    case 1: *host = (uint8_t)value; break;
+    case 2: memcpy(host, &h, 2); break;
+    default: memcpy(host, &value, 4); break;
+    }
+}
+
 static inline void record_mem(pw_iss *iss, uint32_t va, unsigned size, uint32_t value, uint64_t pa, bool store)
 {
     pw_rvfi *rec = iss->rec;
@@ -274,12 +296,9 @@ bool mem_load(pw_iss *iss, uint32_t va, unsigned size, uint32_t *value)
     uint8_t *host;
     uint64_t pa;
     switch (xlate(iss, va, MEMO_LOAD, &host, &pa)) {
-    case XL_RAM: {
-        uint32_t v = 0;
-        memcpy(&v, host, size);
-        *value = v;
+    case XL_RAM:
+        *value = ram_read(host, size);
         break;
-    }
     case XL_OTHER:
         if (!device_load(iss, pa, size, value)) {
             raise_exception(iss, PW_CAUSE_LOAD_ACCESS, va);
@@ -305,7 +324,7 @@ bool mem_store(pw_iss *iss, uint32_t va, unsigned size, uint32_t value)
         value &= (1u << (8 * size)) - 1;
     switch (xlate(iss, va, MEMO_STORE, &host, &pa)) {
     case XL_RAM:
-        memcpy(host, &value, size);
+        ram_write(host, size, value);
         record_mem(iss, va, size, value, pa, true);
         ram_store_hook(iss, (uint32_t)pa);
         return true;
