@@ -153,6 +153,8 @@ static inline xlate_kind xlate(pw_iss *iss, uint32_t va, int kind, uint8_t **hos
         return XL_RAM;
     }
     iss->mmu_walks++;
+    if (iss->cfg.no_memo)
+        return xlate_walk(iss, va, kind, priv, host, pa);
     const memo_entry *e = &iss->memo[kind][(va >> PAGE_SHIFT) % MEMO_ENTRIES];
     if (e->gen == iss->memo_gen && e->vpn == va >> PAGE_SHIFT) {
         *pa = e->pa | (va & PAGE_MASK);

@@ -29,8 +29,8 @@ def qemu_cmd(qemu, elf):
     return [qemu, "-M", "virt", "-bios", "none", "-nographic", "-cpu", QEMU_CPU, "-kernel", elf]
 
 
-def iss_cmd(iss, elf):
-    return [iss, "--svadu", "--max-insns", "200000000", elf]
+def iss_cmd(iss, elf, *extra):
+    return [iss, "--svadu", "--max-insns", "200000000", *extra, elf]
 
 
 def run(cmd):
@@ -74,6 +74,12 @@ def check_batch(args, env, defs, first):
     problems = []
     if qerr or ierr:
         problems.append(f"batch {elf}: QEMU {qerr or 'ok'}; ISS {ierr or 'ok'}")
+    # The ISS's translation memo must change nothing: the same batch walking
+    # the page tables for every access gives the same output.
+    nout, nerr = run(iss_cmd(args.iss, elf, "--no-memo"))
+    if nout != iout or nerr != ierr:
+        problems.append(f"batch {elf}: the ISS's output changes with --no-memo (translation memo):\n  "
+                        + " ".join(iss_cmd(args.iss, elf, "--no-memo")))
     qb, ib = blocks(qout or ""), blocks(iout or "")
     for seed in range(first, first + count):
         a, b = qb.get(seed), ib.get(seed)
