@@ -38,7 +38,8 @@ help:
 	@echo "                       short lockstep regression (the main job)"
 	@echo "  make test            every test: GoogleTest suites, vectors, QEMU, co-simulation,"
 	@echo "                       traces, model and RTL mutants, lint"
-	@echo "  make bench           benchmarks: golden-model translations/s, checked and raw co-simulation cycles/s"
+	@echo "  make bench           benchmarks: golden-model translations/s, checked and raw co-simulation cycles/s,"
+	@echo "                       ISS instructions/s with Sv32 on"
 	@echo "  make deps            install missing Debian packages (apt-get, needs root)"
 	@echo "  make vectors         regenerate tests/vectors/directed-*.vec from the directed cases"
 	@echo "  make test-gtest      only the GoogleTest suites"
@@ -169,7 +170,7 @@ $(BUILD)/pagewalk-bench: $(BUILD)/cmodel/bench_translate.o $(MODEL_LIB)
 	$(CC) $(CFLAGS) -o $@ $^
 
 BENCH_CYCLES ?= 3000000
-bench: deps $(BUILD)/pagewalk-bench $(COSIM_CMD)
+bench: deps $(BUILD)/pagewalk-bench $(COSIM_CMD) bench-iss
 	@$(BUILD)/pagewalk-bench
 	@$(COSIM_CMD) --ad svade --bench --seed 7 --cycles $(BENCH_CYCLES)
 	@$(COSIM_CMD) --ad svadu --bench --seed 7 --cycles $(BENCH_CYCLES)

@@ -45,4 +45,30 @@ include tests/isa/isa.mk
 include tests/random/random.mk
 
 # Everything of the ISS that make test runs.
-test-iss: test-iss-unit test-isa
+test-iss: test-iss-unit test-isa test-random
+
+# ---------------------------------------------------------------- benchmark
+# ISS speed with Sv32 on (tests/bench/iss_bench.S), in CPU time: the
+# workload whose pages fit the translation memo, and one with 512 data pages
+# where every load and store walks the page tables.
+ISS_BENCH_DIR := tests/bench
+ISS_BENCH_ELFS := $(BUILD)/bench/iss_bench.elf $(BUILD)/bench/iss_bench_walks.elf
+ISS_BENCH_FLAGS := -march=rv32im -mabi=ilp32 -nostdlib -nostartfiles -static -Itests/isa -I$(BUILD)/gen \
+                   -T $(ISS_BENCH_DIR)/link.ld -Wl,--no-warn-rwx-segments
+
+$(BUILD)/bench/iss_bench.elf: $(ISS_BENCH_DIR)/iss_bench.S $(ISS_BENCH_DIR)/link.ld $(ISA_DEPS)
+	@mkdir -p $(@D)
+	$(RISCV_PREFIX)gcc $(ISS_BENCH_FLAGS) -o $@ $<
+
+$(BUILD)/bench/iss_bench_walks.elf: $(ISS_BENCH_DIR)/iss_bench.S $(ISS_BENCH_DIR)/link.ld $(ISA_DEPS)
+	@mkdir -p $(@D)
+	$(RISCV_PREFIX)gcc $(ISS_BENCH_FLAGS) -DPAGES=512 -DROUNDS=250 -o $@ $<
+
+.PHONY: bench-iss
+bench-iss: $(ISS_CMD) $(ISS_BENCH_ELFS)
+	@echo "== ISS instructions per second, Sv32 on, 64 data pages (translations memoised):"
+	@echo "   $(ISS_CMD) --stats $(BUILD)/bench/iss_bench.elf"
+	@$(ISS_CMD) --stats $(BUILD)/bench/iss_bench.elf
+	@echo "== the same with 512 data pages (every load and store walks the page tables):"
+	@echo "   $(ISS_CMD) --ram 4M --stats $(BUILD)/bench/iss_bench_walks.elf"
+	@$(ISS_CMD) --ram 4M --stats $(BUILD)/bench/iss_bench_walks.elf

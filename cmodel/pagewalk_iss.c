@@ -7,6 +7,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #ifndef PAGEWALK_VERSION
 #define PAGEWALK_VERSION "dev"
@@ -28,6 +29,9 @@ static void usage(FILE *out)
             "  --max-insns N      stop after N instructions (default: no limit)\n"
             "  --log-commits FILE one line per retired instruction, Spike's --log-commits format\n"
             "                     (FILE '-' is stderr)\n"
+            "  --stats            at the end, print the instructions executed and their rate (stderr)\n"
+            "  --no-memo          walk the page tables for every access (slower, same results:\n"
+            "                     a check of the translation memo)\n"
             "  --version          print the version\n"
             "  --help             this text\n",
             PW_MEM_RAM, PW_ISS_EXIT_LIMIT, PW_ISS_EXIT_USAGE);
@@ -77,6 +81,7 @@ int main(int argc, char **argv)
     cfg.console = console;
     cfg.console_ctx = stdout;
     uint64_t max_insns = 0;
+    bool stats = false;
     const char *elf = NULL, *log_path = NULL;
 
     for (int i = 1; i < argc; i++) {
@@ -90,6 +95,10 @@ int main(int argc, char **argv)
             return 0;
         } else if (!strcmp(a, "--svadu")) {
             cfg.svadu = true;
+        } else if (!strcmp(a, "--stats")) {
+            stats = true;
+        } else if (!strcmp(a, "--no-memo")) {
+            cfg.no_memo = true;
         } else if (!strcmp(a, "--ram") || !strcmp(a, "--isa") || !strcmp(a, "--max-insns")
                    || !strcmp(a, "--log-commits")) {
             if (!value)
@@ -147,12 +156,20 @@ int main(int argc, char **argv)
         }
     }
 
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
     pw_iss_run(iss, max_insns, log);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1);
     fflush(stdout);
     if (log && log != stderr)
         fclose(log);
 
     const pw_iss_status *st = pw_iss_status_of(iss);
+    if (stats) {
+        double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9;
+        fprintf(stderr, "pagewalk-iss: %" PRIu64 " instructions in %.3f s of CPU time: %.1f million per second\n",
+                st->insns, secs, secs > 0 ? (double)st->insns / secs / 1e6 : 0.0);
+    }
     int status;
     switch (st->state) {
     case PW_ISS_PASSED:
