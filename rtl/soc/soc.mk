@@ -66,13 +66,32 @@ $(SOC_DIR)/tests/%.elf: tests/soc/%.S tests/soc/link.ld
 	$(RISCV_PREFIX)gcc -march=rv32i$(if $(findstring muldiv,$*),m) -mabi=ilp32 -nostdlib -nostartfiles -Wl,--no-warn-rwx-segments \
 	    -T tests/soc/link.ld $< -o $@
 
+.SECONDARY: $(SOC_SMOKE) $(SOC_SMOKE:%.elf=%.hex)
+
+# A RAM image for $readmemh (pw_soc's RamInit: boards, Icarus): words from
+# the start of RAM.
+$(SOC_DIR)/tests/%.hex: $(SOC_DIR)/tests/%.elf $(BUILD)/gen/pagewalk_defs.h
+	ram=$$(sed -n 's/^#define PW_MEM_RAM \(0x[0-9a-fA-F]*\)u$$/\1/p' $(BUILD)/gen/pagewalk_defs.h); \
+	$(RISCV_PREFIX)objcopy -O verilog --verilog-data-width=4 --change-addresses=-$$ram $< $@
+
+# The smoke programs under Icarus, loaded by $readmemh as a board loads them.
+.PHONY: test-soc-icarus
+test-soc-icarus: $(SOC_SMOKE:%.elf=%.hex)
+	@echo "== pw_soc under Icarus: smoke programs from \$$readmemh images"
+	@for h in $^; do \
+	  $(IVERILOG) -g2005 -I$(BUILD)/gen -P'tb_soc.RamInit="'$$h'"' -s tb_soc -o $${h%.hex}.vvp \
+	    tests/soc/tb_soc.v $(RTL_SOC_ALL) || exit 1; \
+	  vvp -n $${h%.hex}.vvp > $${h%.hex}.icarus.log; \
+	  grep -q '^tb_soc: pass' $${h%.hex}.icarus.log || { cat $${h%.hex}.icarus.log; echo "FAIL $$h"; exit 1; }; \
+	  echo "ok $$h: $$(grep '^tb_soc' $${h%.hex}.icarus.log)"; done
+
 # The smoke programs, the ISA suite and SOC_RANDOM_PROGRAMS random programs,
 # each on the RTL in lockstep with the ISS (the Svadu build runs the tests
 # that ask for it and the random programs).
 SOC_RANDOM_PROGRAMS ?= 200
 SOC_RANDOM_SEED ?= 0x1000
 SOC_JOBS ?= 2
-test-soc: $(SOC_CMD) $(SOC_DIR)/rv32im-svadu/pagewalk-soc $(SOC_SMOKE) $(ISA_TESTS:%=$(ISA_OUT)/%.elf) $(RANDOM_ENV)
+test-soc: test-soc-icarus $(SOC_CMD) $(SOC_DIR)/rv32im-svadu/pagewalk-soc $(SOC_SMOKE) $(ISA_TESTS:%=$(ISA_OUT)/%.elf) $(RANDOM_ENV)
 	@echo "== pagewalk-soc --lockstep: smoke programs, ISA suite, $(SOC_RANDOM_PROGRAMS) random programs"
 	@$(PYTHON) tests/soc/run_soc.py --soc $(SOC_CMD) --jobs $(SOC_JOBS) --elf $(SOC_SMOKE) \
 	    --isa-dir $(ISA_DIR) --isa-out $(ISA_OUT) \
@@ -121,3 +140,22 @@ mutants-core: $(SOC_CMD) $(SOC_SMOKE) $(ISA_TESTS:%=$(ISA_OUT)/%.elf)
 	  LINK_LIBS="$(SOC_ISS_LIB) $(MODEL_LIB) $(SOC_DIR)/libverilated.a -lz -pthread" \
 	  RTL_OTHER="$(RTL_SOC) $(RTL_MMU)" JOBS=$(SOC_JOBS) MAX_CYCLES=$(SOC_MUTANT_CYCLES) \
 	  tests/mutants/run_core_mutants.sh $(BUILD) $(MUTANTS_CORE)
+
+# ---------------------------------------------------------------- benchmark
+# Instructions per second of the RTL SoC, raw and in lockstep with the ISS,
+# and its CPI (also by instruction class) on a workload: a batch of random
+# programs (Sv32 on, traps, privilege switches; Svadu build).
+SOC_BENCH_PROGRAMS ?= 20
+SOC_BENCH_ELF := $(SOC_DIR)/bench/random-$(SOC_BENCH_PROGRAMS).elf
+$(SOC_BENCH_ELF): $(RANDOM_ENV) tests/random/gen_random.py
+	@mkdir -p $(@D)
+	$(PYTHON) tests/random/gen_random.py --env $(RANDOM_ENV) --defs $(BUILD)/gen --seed 0x7000 \
+	    --count $(SOC_BENCH_PROGRAMS) --out $@
+
+.PHONY: bench-soc
+bench: bench-soc
+bench-soc: $(SOC_CMD) $(SOC_DIR)/rv32im-svadu/pagewalk-soc $(SOC_BENCH_ELF)
+	@echo "== pagewalk-soc: $(SOC_BENCH_PROGRAMS) random programs, raw"
+	@$(SOC_CMD) --svadu --stats $(SOC_BENCH_ELF) >/dev/null
+	@echo "== pagewalk-soc: the same in lockstep with the ISS"
+	@$(SOC_CMD) --svadu --stats --lockstep $(SOC_BENCH_ELF) 2>&1 >/dev/null | head -1

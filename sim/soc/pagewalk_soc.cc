@@ -64,7 +64,8 @@ void usage(FILE *out) {
           "  --trace FILE       commit log (Spike --log-commits format, as pagewalk-iss)\n"
           "  --wave FILE        FST waveform of the whole run (with --lockstep: of the\n"
           "                     cycles around a divergence only)\n"
-          "  --stats            cycles, instructions, CPI and speed on stderr\n"
+          "  --stats            cycles, instructions, CPI (also by instruction class) and\n"
+          "                     speed on stderr\n"
           "  --help             this text\n",
           kExitMismatch, SocDut::kMaxRamBytes >> 20, PW_ISS_EXIT_LIMIT, kDefaultMaxCycles);
 }
@@ -108,6 +109,40 @@ int run_variant(const Options &o, char **argv) {
   perror(path.c_str());
   return PW_ISS_EXIT_USAGE;
 }
+
+// Cycles per instruction by class, from the cycles between records.
+struct ClassStats {
+  static constexpr int kClasses = 11;
+  const char *names[kClasses] = {"alu", "lui/auipc", "branch (not taken)", "branch (taken)", "jal/jalr",
+                                 "load", "store", "csr", "mul", "div/rem", "system, trap"};
+  uint64_t count[kClasses] = {}, cycles[kClasses] = {};
+
+  static int classify(const pw_rvfi &r) {
+    if (r.trap) return 10;
+    uint32_t op = r.insn & 0x7f, f3 = (r.insn >> 12) & 7, f7 = r.insn >> 25;
+    switch (op) {
+      case 0x37: case 0x17: return 1;
+      case 0x63: return r.pc_wdata == r.pc_rdata + 4 ? 2 : 3;
+      case 0x6f: case 0x67: return 4;
+      case 0x03: return 5;
+      case 0x23: return 6;
+      case 0x73: return f3 ? 7 : 10;
+      case 0x33: return f7 == 1 ? (f3 < 4 ? 8 : 9) : 0;
+      default: return 0;
+    }
+  }
+  void add(const pw_rvfi &r, uint64_t c) {
+    int k = classify(r);
+    count[k]++;
+    cycles[k] += c;
+  }
+  void print(FILE *out) const {
+    fprintf(out, "  %-20s %12s %8s\n", "class", "instructions", "CPI");
+    for (int k = 0; k < kClasses; k++)
+      if (count[k])
+        fprintf(out, "  %-20s %12" PRIu64 " %8.2f\n", names[k], count[k], double(cycles[k]) / double(count[k]));
+  }
+};
 
 // The run's end, from the finisher or tohost.
 struct Ending {
@@ -236,6 +271,7 @@ int main(int argc, char **argv) {
   Ending end;
   int grace = -1;     // cycles left to collect the finishing store's record
   uint64_t last_record = 0;
+  ClassStats classes;
   while (true) {
     dut.tick();
     pw_rvfi rec;
@@ -251,6 +287,7 @@ int main(int argc, char **argv) {
     }
     if (dut.retired(&rec)) {
       insns++;
+      classes.add(rec, dut.cycles() - last_record);
       last_record = dut.cycles();
       if (trace) pw_iss_log_commit(trace, &rec);
       if (ls && !ls->step(rec)) {
@@ -291,5 +328,6 @@ int main(int argc, char **argv) {
     fprintf(stderr, "pagewalk-soc: %s; %" PRIu64 " cycles, %" PRIu64 " instructions, CPI %.2f, %.0f instructions/s%s\n",
             end.why.c_str(), dut.cycles(), insns, insns ? double(dut.cycles()) / double(insns) : 0.0,
             secs > 0 ? double(insns) / secs : 0.0, ls ? " (lockstep)" : "");
+  if (o.stats) classes.print(stderr);
   return end.status;
 }
