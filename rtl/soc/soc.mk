@@ -158,4 +158,4 @@ bench-soc: $(SOC_CMD) $(SOC_DIR)/rv32im-svadu/pagewalk-soc $(SOC_BENCH_ELF)
 	@echo "== pagewalk-soc: $(SOC_BENCH_PROGRAMS) random programs, raw"
 	@$(SOC_CMD) --svadu --stats $(SOC_BENCH_ELF) >/dev/null
 	@echo "== pagewalk-soc: the same in lockstep with the ISS"
-	@$(SOC_CMD) --svadu --stats --lockstep $(SOC_BENCH_ELF) 2>&1 >/dev/null | head -1
+	@$(SOC_CMD) --svadu --stats --lockstep $(SOC_BENCH_ELF) 2>&1 >/dev/null | sed -n 1p
