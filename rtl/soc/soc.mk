@@ -97,6 +97,7 @@ test-soc: test-soc-icarus $(SOC_CMD) $(SOC_DIR)/rv32im-svadu/pagewalk-soc $(SOC_
 	    --isa-dir $(ISA_DIR) --isa-out $(ISA_OUT) \
 	    --random-env $(RANDOM_ENV) --defs $(BUILD)/gen --random-out $(SOC_DIR)/random \
 	    --seed $(SOC_RANDOM_SEED) --programs $(SOC_RANDOM_PROGRAMS) $(ISA_TESTS)
+	@tests/soc/test_cli.sh $(SOC_CMD) $(SOC_DIR)/tests/hello.elf
 
 -include $(wildcard $(SOC_DIR)/*/*.d)
 
