@@ -74,7 +74,8 @@ $(SOC_DIR)/tests/%.hex: $(SOC_DIR)/tests/%.elf $(BUILD)/gen/pagewalk_defs.h
 	ram=$$(sed -n 's/^#define PW_MEM_RAM \(0x[0-9a-fA-F]*\)u$$/\1/p' $(BUILD)/gen/pagewalk_defs.h); \
 	$(RISCV_PREFIX)objcopy -O verilog --verilog-data-width=4 --change-addresses=-$$ram $< $@
 
-# The smoke programs under Icarus, loaded by $readmemh as a board loads them.
+# The smoke programs under Icarus, loaded by $readmemh as a board loads them,
+# and the board UART (serial transmitter looped back into the receiver).
 .PHONY: test-soc-icarus
 test-soc-icarus: $(SOC_SMOKE:%.elf=%.hex)
 	@echo "== pw_soc under Icarus: smoke programs from \$$readmemh images"
@@ -84,6 +85,10 @@ test-soc-icarus: $(SOC_SMOKE:%.elf=%.hex)
 	  vvp -n $${h%.hex}.vvp > $${h%.hex}.icarus.log; \
 	  grep -q '^tb_soc: pass' $${h%.hex}.icarus.log || { cat $${h%.hex}.icarus.log; echo "FAIL $$h"; exit 1; }; \
 	  echo "ok $$h: $$(grep '^tb_soc' $${h%.hex}.icarus.log)"; done
+	@$(IVERILOG) -g2005 -I$(BUILD)/gen -s tb_uart -o $(SOC_DIR)/tb_uart.vvp tests/soc/tb_uart.v \
+	    rtl/soc/pw_soc_uart.v rtl/soc/pw_uart_rx.v rtl/board/pw_uart_tx.v
+	@vvp -n $(SOC_DIR)/tb_uart.vvp | tee $(SOC_DIR)/tb_uart.log | grep -v '^VCD'; \
+	  grep -q '^tb_uart: [1-9][0-9]* passed, 0 failed' $(SOC_DIR)/tb_uart.log
 
 # The smoke programs, the ISA suite and SOC_RANDOM_PROGRAMS random programs,
 # each on the RTL in lockstep with the ISS (the Svadu build runs the tests
