@@ -14,7 +14,11 @@ module pw_soc #(
   parameter integer TlbEntries   = 8,
   parameter integer Svadu        = 0,
   parameter integer SimConsole   = 1,    // 1: UART on the console ports; 0: serial lines
-  parameter integer ClocksPerBit = 104   // UART bit time in clocks (serial)
+  parameter integer ClocksPerBit = 104,  // UART bit time in clocks (serial)
+  // Test builds: extra cycles on every MMU response and every bus response
+  // (the core and the walker must work with any latency).
+  parameter integer MmuRespDelay = 0,
+  parameter integer BusRespDelay = 0
 ) (
   input  wire        clk_i,
   input  wire        rst_ni,             // synchronous, active low
@@ -56,6 +60,9 @@ module pw_soc #(
 
   // ---------------------------------------------------------------- core and MMU
   wire        mmu_req_valid, mmu_req_ready, mmu_resp_valid, mmu_resp_fault;
+  wire        mmu_out_valid, mmu_out_fault;
+  wire [33:0] mmu_out_paddr;
+  wire [3:0]  mmu_out_cause;
   wire [31:0] mmu_req_vaddr, satp;
   wire [1:0]  mmu_req_access, mmu_req_priv;
   wire [33:0] mmu_resp_paddr;
@@ -145,10 +152,10 @@ module pw_soc #(
     .req_vaddr_i       (mmu_req_vaddr),
     .req_access_i      (mmu_req_access),
     .req_priv_i        (mmu_req_priv),
-    .resp_valid_o      (mmu_resp_valid),
-    .resp_paddr_o      (mmu_resp_paddr),
-    .resp_fault_o      (mmu_resp_fault),
-    .resp_cause_o      (mmu_resp_cause),
+    .resp_valid_o      (mmu_out_valid),
+    .resp_paddr_o      (mmu_out_paddr),
+    .resp_fault_o      (mmu_out_fault),
+    .resp_cause_o      (mmu_out_cause),
     .sfence_valid_i    (sfence_valid),
     .sfence_vaddr_i    (sfence_vaddr),
     .sfence_asid_i     (sfence_asid),
@@ -176,6 +183,14 @@ module pw_soc #(
     .trace_fill_global_o (trace_fill_global),
     .trace_fill_ppn_o    (trace_fill_ppn),
     .trace_fill_perm_o   (trace_fill_perm)
+  );
+
+  pw_soc_delay #(.Width(39), .Cycles(MmuRespDelay)) u_mmu_delay (
+    .clk_i, .rst_ni,
+    .valid_i (mmu_out_valid),
+    .data_i  ({mmu_out_paddr, mmu_out_fault, mmu_out_cause}),
+    .valid_o (mmu_resp_valid),
+    .data_o  ({mmu_resp_paddr, mmu_resp_fault, mmu_resp_cause})
   );
 
   // ---------------------------------------------------------------- bus
@@ -223,6 +238,8 @@ module pw_soc #(
   wire [31:0]                 ram_rdata, clint_rdata;
   wire [7:0]                  uart_rdata;
   wire                        clint_hit;
+  wire                        fabric_resp_valid, fabric_resp_err;
+  wire [31:0]                 fabric_resp_rdata;
 
   pw_soc_fabric #(.RamWords(RamWords)) u_fabric (
     .clk_i, .rst_ni,
@@ -234,9 +251,9 @@ module pw_soc #(
     .req_size_i        (bus_req_size),
     .req_wstrb_i       (bus_req_wstrb),
     .req_wdata_i       (bus_req_wdata),
-    .resp_valid_o      (bus_resp_valid),
-    .resp_rdata_o      (bus_resp_rdata),
-    .resp_err_o        (bus_resp_err),
+    .resp_valid_o      (fabric_resp_valid),
+    .resp_rdata_o      (fabric_resp_rdata),
+    .resp_err_o        (fabric_resp_err),
     .ram_en_o          (ram_en),
     .ram_addr_o        (ram_addr),
     .ram_rdata_i       (ram_rdata),
@@ -251,6 +268,14 @@ module pw_soc #(
     .cnt_walks_i       (cnt_walks),
     .cnt_faults_i      (cnt_faults),
     .cnt_walk_cycles_i (cnt_walk_cycles)
+  );
+
+  pw_soc_delay #(.Width(33), .Cycles(BusRespDelay)) u_bus_delay (
+    .clk_i, .rst_ni,
+    .valid_i (fabric_resp_valid),
+    .data_i  ({fabric_resp_rdata, fabric_resp_err}),
+    .valid_o (bus_resp_valid),
+    .data_o  ({bus_resp_rdata, bus_resp_err})
   );
 
   // ---------------------------------------------------------------- devices

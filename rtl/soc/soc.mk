@@ -29,12 +29,13 @@ $(SOC_DIR)/runtime/%.o: $(VERILATOR_ROOT_INC)/%.cpp
 $(SOC_DIR)/libverilated.a: $(SOC_RUNTIME:%=$(SOC_DIR)/runtime/%.o)
 	$(AR) rcs $@ $^
 
-# $(call soc_build,VARIANT,WITH_M,SVADU,RTL-FILES,DIR): DIR/pagewalk-soc.
+# $(call soc_build,VARIANT,WITH_M,SVADU,RTL-FILES,DIR[,VERILATOR-FLAGS]): DIR/pagewalk-soc
+# (VERILATOR-FLAGS replace the optimisation flags, and may set parameters).
 define soc_build
 $(5)/obj/Vsoc__ALL.a: $(4) $(BUILD)/gen/pagewalk_defs.vh $(BUILD)/gen/pagewalk_core.vh
 	@mkdir -p $(5)/obj
 	@echo "  VERILATE $(5)"
-	@$(VERILATOR) $(SOC_VFLAGS) $(SOC_VFLAGS_OPT) -GWithM=$(2) -GSvadu=$(3) -Mdir $(5)/obj \
+	@$(VERILATOR) $(SOC_VFLAGS) $(if $(6),$(6),$(SOC_VFLAGS_OPT)) -GWithM=$(2) -GSvadu=$(3) -Mdir $(5)/obj \
 	    $(4) --build -j 2 >$(5)/verilate.log 2>&1 || { cat $(5)/verilate.log; exit 1; }
 
 $(5)/%.o: sim/soc/%.cc sim/soc/soc_dut.h sim/soc/soc_lockstep.h $(5)/obj/Vsoc__ALL.a $(BUILD)/gen/pagewalk_core.h
@@ -50,6 +51,11 @@ $(eval $(call soc_build,rv32im-svade,1,0,$(RTL_SOC_ALL),$(SOC_DIR)/rv32im-svade)
 $(eval $(call soc_build,rv32im-svadu,1,1,$(RTL_SOC_ALL),$(SOC_DIR)/rv32im-svadu))
 $(eval $(call soc_build,rv32i-svade,0,0,$(RTL_SOC_ALL),$(SOC_DIR)/rv32i-svade))
 $(eval $(call soc_build,rv32i-svadu,0,1,$(RTL_SOC_ALL),$(SOC_DIR)/rv32i-svadu))
+
+# A test build with slower MMU and bus responses (2 and 1 extra cycles): the
+# core and the walker must not depend on either latency.
+SOC_LATENCY_FLAGS := -O1 -MAKEFLAGS OPT_FAST=-O1 -GMmuRespDelay=2 -GBusRespDelay=1
+$(eval $(call soc_build,latency,1,0,$(RTL_SOC_ALL),$(SOC_DIR)/latency,$(SOC_LATENCY_FLAGS)))
 
 # build/pagewalk-soc is the default build (rv32im, Svade); it runs the others.
 $(SOC_CMD): $(SOC_DIR)/rv32im-svade/pagewalk-soc
@@ -103,6 +109,15 @@ test-soc: test-soc-icarus $(SOC_CMD) $(SOC_DIR)/rv32im-svadu/pagewalk-soc $(SOC_
 	    --random-env $(RANDOM_ENV) --defs $(BUILD)/gen --random-out $(SOC_DIR)/random \
 	    --seed $(SOC_RANDOM_SEED) --programs $(SOC_RANDOM_PROGRAMS) $(ISA_TESTS)
 	@tests/soc/test_cli.sh $(SOC_CMD) $(SOC_DIR)/tests/hello.elf
+
+# The Svade ISA tests and the smoke programs on the slow-response build.
+SOC_LATENCY_TESTS := $(filter-out vm_ad_svadu,$(ISA_TESTS))
+.PHONY: test-soc-latency
+test-soc: test-soc-latency
+test-soc-latency: $(SOC_DIR)/latency/pagewalk-soc $(SOC_SMOKE) $(SOC_LATENCY_TESTS:%=$(ISA_OUT)/%.elf)
+	@echo "== pagewalk-soc with 2 extra cycles per MMU response and 1 per bus response, in lockstep"
+	@$(PYTHON) tests/soc/run_soc.py --soc $(SOC_DIR)/latency/pagewalk-soc --jobs $(SOC_JOBS) --elf $(SOC_SMOKE) \
+	    --isa-dir $(ISA_DIR) --isa-out $(ISA_OUT) $(SOC_LATENCY_TESTS)
 
 -include $(wildcard $(SOC_DIR)/*/*.d)
 
