@@ -18,7 +18,8 @@ module pw_soc #(
   // Test builds: extra cycles on every MMU response and every bus response
   // (the core and the walker must work with any latency).
   parameter integer MmuRespDelay = 0,
-  parameter integer BusRespDelay = 0
+  parameter integer BusRespDelay = 0,
+  parameter integer MmuTracePort = 0     // 1: the MMU drives its trace_fill_* outputs (simulation)
 ) (
   input  wire        clk_i,
   input  wire        rst_ni,             // synchronous, active low
@@ -53,6 +54,51 @@ module pw_soc #(
   output wire        rvfi_ext_csr_we,
   output wire [11:0] rvfi_ext_csr_addr,
   output wire [31:0] rvfi_ext_csr_wdata
+`endif
+`ifdef PW_SIM
+  ,
+  // Every port of the MMU, for the simulation's check of it against its
+  // cycle model (docs/mmu.md names; inputs then outputs).
+  output wire        dbg_mmu_rst_n,
+  output wire [31:0] dbg_mmu_satp,
+  output wire        dbg_mmu_sum,
+  output wire        dbg_mmu_mxr,
+  output wire        dbg_mmu_req_valid,
+  output wire [31:0] dbg_mmu_req_vaddr,
+  output wire [1:0]  dbg_mmu_req_access,
+  output wire [1:0]  dbg_mmu_req_priv,
+  output wire        dbg_mmu_sfence_valid,
+  output wire [31:0] dbg_mmu_sfence_vaddr,
+  output wire [8:0]  dbg_mmu_sfence_asid,
+  output wire        dbg_mmu_sfence_all_va,
+  output wire        dbg_mmu_sfence_all_asid,
+  output wire        dbg_mmu_mem_req_ready,
+  output wire        dbg_mmu_mem_resp_valid,
+  output wire [31:0] dbg_mmu_mem_resp_rdata,
+  output wire        dbg_mmu_mem_resp_err,
+  output wire        dbg_mmu_req_ready,
+  output wire        dbg_mmu_resp_valid,
+  output wire [33:0] dbg_mmu_resp_paddr,
+  output wire        dbg_mmu_resp_fault,
+  output wire [3:0]  dbg_mmu_resp_cause,
+  output wire        dbg_mmu_mem_req_valid,
+  output wire [33:0] dbg_mmu_mem_req_addr,
+  output wire        dbg_mmu_mem_req_we,
+  output wire [31:0] dbg_mmu_mem_req_wdata,
+  output wire [31:0] dbg_mmu_cnt_hits,
+  output wire [31:0] dbg_mmu_cnt_misses,
+  output wire [31:0] dbg_mmu_cnt_walks,
+  output wire [31:0] dbg_mmu_cnt_faults,
+  output wire [31:0] dbg_mmu_cnt_walk_cycles,
+  output wire        dbg_mmu_trace_fill,
+  output wire [4:0]  dbg_mmu_trace_fill_index,
+  output wire        dbg_mmu_trace_fill_evict,
+  output wire [19:0] dbg_mmu_trace_fill_vpn,
+  output wire [8:0]  dbg_mmu_trace_fill_asid,
+  output wire        dbg_mmu_trace_fill_mega,
+  output wire        dbg_mmu_trace_fill_global,
+  output wire [21:0] dbg_mmu_trace_fill_ppn,
+  output wire [4:0]  dbg_mmu_trace_fill_perm
 `endif
 );
   localparam integer RamWords = RamBytes / 4;
@@ -133,7 +179,7 @@ module pw_soc #(
 
   wire [31:0] cnt_hits, cnt_misses, cnt_walks, cnt_faults, cnt_walk_cycles;
 
-  // The trace outputs are for the MMU's own co-simulation; unused here.
+  // The trace outputs are for the MMU's checks in simulation (dbg_mmu_*).
   /* verilator lint_off UNUSEDSIGNAL */
   wire        trace_fill, trace_fill_evict, trace_fill_mega, trace_fill_global;
   wire [4:0]  trace_fill_index, trace_fill_perm;
@@ -142,7 +188,7 @@ module pw_soc #(
   wire [21:0] trace_fill_ppn;
   /* verilator lint_on UNUSEDSIGNAL */
 
-  pw_mmu #(.TlbEntries(TlbEntries), .Svadu(Svadu)) u_mmu (
+  pw_mmu #(.TlbEntries(TlbEntries), .Svadu(Svadu), .TracePort(MmuTracePort)) u_mmu (
     .clk_i, .rst_ni,
     .satp_i            (satp),
     .sum_i             (sum),
@@ -192,6 +238,49 @@ module pw_soc #(
     .valid_o (mmu_resp_valid),
     .data_o  ({mmu_resp_paddr, mmu_resp_fault, mmu_resp_cause})
   );
+
+`ifdef PW_SIM
+  assign dbg_mmu_rst_n            = rst_ni;
+  assign dbg_mmu_satp             = satp;
+  assign dbg_mmu_sum              = sum;
+  assign dbg_mmu_mxr              = mxr;
+  assign dbg_mmu_req_valid        = mmu_req_valid;
+  assign dbg_mmu_req_vaddr        = mmu_req_vaddr;
+  assign dbg_mmu_req_access       = mmu_req_access;
+  assign dbg_mmu_req_priv         = mmu_req_priv;
+  assign dbg_mmu_sfence_valid     = sfence_valid;
+  assign dbg_mmu_sfence_vaddr     = sfence_vaddr;
+  assign dbg_mmu_sfence_asid      = sfence_asid;
+  assign dbg_mmu_sfence_all_va    = sfence_all_va;
+  assign dbg_mmu_sfence_all_asid  = sfence_all_asid;
+  assign dbg_mmu_mem_req_ready    = walk_req_ready;
+  assign dbg_mmu_mem_resp_valid   = walk_resp_valid;
+  assign dbg_mmu_mem_resp_rdata   = bus_resp_rdata;
+  assign dbg_mmu_mem_resp_err     = bus_resp_err;
+  assign dbg_mmu_req_ready        = mmu_req_ready;
+  assign dbg_mmu_resp_valid       = mmu_out_valid;
+  assign dbg_mmu_resp_paddr       = mmu_out_paddr;
+  assign dbg_mmu_resp_fault       = mmu_out_fault;
+  assign dbg_mmu_resp_cause       = mmu_out_cause;
+  assign dbg_mmu_mem_req_valid    = walk_req_valid;
+  assign dbg_mmu_mem_req_addr     = walk_req_addr;
+  assign dbg_mmu_mem_req_we       = walk_req_we;
+  assign dbg_mmu_mem_req_wdata    = walk_req_wdata;
+  assign dbg_mmu_cnt_hits         = cnt_hits;
+  assign dbg_mmu_cnt_misses       = cnt_misses;
+  assign dbg_mmu_cnt_walks        = cnt_walks;
+  assign dbg_mmu_cnt_faults       = cnt_faults;
+  assign dbg_mmu_cnt_walk_cycles  = cnt_walk_cycles;
+  assign dbg_mmu_trace_fill       = trace_fill;
+  assign dbg_mmu_trace_fill_index = trace_fill_index;
+  assign dbg_mmu_trace_fill_evict = trace_fill_evict;
+  assign dbg_mmu_trace_fill_vpn   = trace_fill_vpn;
+  assign dbg_mmu_trace_fill_asid  = trace_fill_asid;
+  assign dbg_mmu_trace_fill_mega  = trace_fill_mega;
+  assign dbg_mmu_trace_fill_global = trace_fill_global;
+  assign dbg_mmu_trace_fill_ppn   = trace_fill_ppn;
+  assign dbg_mmu_trace_fill_perm  = trace_fill_perm;
+`endif
 
   // ---------------------------------------------------------------- bus
   pw_soc_arbiter u_arbiter (

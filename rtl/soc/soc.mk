@@ -15,7 +15,7 @@ SOC_ISS_LIB  ?= $(ISS_LIB)
 # Verilator: -O3 for the normal builds; mutant builds override SOC_VFLAGS_OPT.
 SOC_VFLAGS_OPT ?= -O3 -MAKEFLAGS "OPT_FAST=-O2 OPT_SLOW=-O1"
 SOC_VFLAGS := --cc -Wall --x-assign 0 --x-initial 0 --trace-fst -DPW_RVFI -DPW_SIM \
-              -I$(BUILD)/gen --top-module pw_soc --prefix Vsoc -GRamBytes=$(SOC_RAM_MAX)
+              -I$(BUILD)/gen --top-module pw_soc --prefix Vsoc -GRamBytes=$(SOC_RAM_MAX) -GMmuTracePort=1
 SOC_CXXFLAGS := -std=c++17 -O2 -g $(WARN) -I$(BUILD)/gen -Icmodel -Isim/soc \
                 -isystem $(VERILATOR_ROOT_INC) -isystem $(VERILATOR_ROOT_INC)/vltstd
 SOC_HARNESS  := soc_dut soc_lockstep pagewalk_soc
