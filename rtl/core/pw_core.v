@@ -59,27 +59,27 @@ module pw_core #(
 `ifdef PW_RVFI
   ,
   // retirement: one record per retired or trapped instruction (riscv-formal names)
-  output reg         rvfi_valid,
-  output reg  [63:0] rvfi_order,
-  output reg  [31:0] rvfi_insn,
-  output reg         rvfi_trap,
-  output reg         rvfi_intr,
-  output reg  [1:0]  rvfi_mode,
-  output reg  [31:0] rvfi_pc_rdata,
-  output reg  [31:0] rvfi_pc_wdata,
-  output reg  [4:0]  rvfi_rd_addr,
-  output reg  [31:0] rvfi_rd_wdata,
-  output reg  [31:0] rvfi_mem_addr,
-  output reg  [3:0]  rvfi_mem_rmask,
-  output reg  [3:0]  rvfi_mem_wmask,
-  output reg  [31:0] rvfi_mem_rdata,
-  output reg  [31:0] rvfi_mem_wdata,
+  output wire        rvfi_valid,
+  output wire [63:0] rvfi_order,
+  output wire [31:0] rvfi_insn,
+  output wire        rvfi_trap,
+  output wire        rvfi_intr,
+  output wire [1:0]  rvfi_mode,
+  output wire [31:0] rvfi_pc_rdata,
+  output wire [31:0] rvfi_pc_wdata,
+  output wire [4:0]  rvfi_rd_addr,
+  output wire [31:0] rvfi_rd_wdata,
+  output wire [31:0] rvfi_mem_addr,
+  output wire [3:0]  rvfi_mem_rmask,
+  output wire [3:0]  rvfi_mem_wmask,
+  output wire [31:0] rvfi_mem_rdata,
+  output wire [31:0] rvfi_mem_wdata,
   // not RVFI, for logs and lockstep: the interrupt that led to an intr record,
   // and the CSR an instruction wrote (its value after the write, in the
   // record's cycle)
-  output reg  [3:0]  rvfi_ext_intr_cause,
-  output reg         rvfi_ext_csr_we,
-  output reg  [11:0] rvfi_ext_csr_addr,
+  output wire [3:0]  rvfi_ext_intr_cause,
+  output wire        rvfi_ext_csr_we,
+  output wire [11:0] rvfi_ext_csr_addr,
   output wire [31:0] rvfi_ext_csr_wdata
 `endif
 );
@@ -227,18 +227,18 @@ module pw_core #(
   end
 
   // ---------------------------------------------------------------- memory data
-  wire [4:0]  lane_shift = {addr_q[1:0], 3'b000};
-  wire [31:0] load_raw_word = bus_resp_rdata_i >> lane_shift;
-  wire [31:0] size_mask = (dec_mem_size == 2'd0) ? 32'h000000ff :
-                          (dec_mem_size == 2'd1) ? 32'h0000ffff : 32'hffffffff;
-  wire [31:0] load_raw = load_raw_word & size_mask;       // the bytes read, unextended
-  wire        load_sign = !dec_mem_unsigned &&
-                          ((dec_mem_size == 2'd0) ? load_raw[7] : load_raw[15]);
-  wire [31:0] load_value = (dec_mem_size == 2'd2) ? load_raw
-                         : (load_raw | (load_sign ? ~size_mask : 32'd0));
-  wire [3:0]  size_strb = (dec_mem_size == 2'd0) ? 4'b0001 :
-                          (dec_mem_size == 2'd1) ? 4'b0011 : 4'b1111;
-  wire [31:0] store_data = rs2_data & size_mask;
+  wire [3:0]  mem_lanes;
+  wire [31:0] store_wdata, load_value;
+  pw_core_mem_data u_mem_data (
+    .size_i       (dec_mem_size),
+    .unsigned_i   (dec_mem_unsigned),
+    .addr_i       (addr_q[1:0]),
+    .store_data_i (rs2_data),
+    .bus_rdata_i  (bus_resp_rdata_i),
+    .lanes_o      (mem_lanes),
+    .wdata_o      (store_wdata),
+    .load_value_o (load_value)
+  );
 
   // ---------------------------------------------------------------- M extension
   wire        md_done;
@@ -454,57 +454,38 @@ module pw_core #(
   assign bus_req_addr_o  = paddr_q;
   assign bus_req_we_o    = data_access && dec_store;
   assign bus_req_size_o  = data_access ? dec_mem_size : 2'd2;
-  assign bus_req_wstrb_o = bus_req_we_o ? (size_strb << addr_q[1:0]) : 4'b0000;
-  assign bus_req_wdata_o = store_data << lane_shift;
+  assign bus_req_wstrb_o = bus_req_we_o ? mem_lanes : 4'b0000;
+  assign bus_req_wdata_o = store_wdata;
 
   // ---------------------------------------------------------------- retirement port
 `ifdef PW_RVFI
-  wire        is_mem    = dec_load || dec_store;
-  wire [3:0]  lanes     = size_strb << addr_q[1:0];
-  wire [31:0] lane_bits = {{8{lanes[3]}}, {8{lanes[2]}}, {8{lanes[1]}}, {8{lanes[0]}}};
-  reg        intr_q;       // an interrupt was taken: the next record has intr
-  reg [63:0] order_q;      // records so far
-  reg  [3:0] intr_cause_q;
-  assign rvfi_ext_csr_wdata = csr_rdata;   // insn_q still holds the CSR instruction
-  always @(posedge clk_i) begin
-    if (!rst_ni) begin
-      rvfi_valid   <= 1'b0;
-      rvfi_order   <= 64'd0;
-      order_q      <= 64'd0;
-      intr_q       <= 1'b0;
-      intr_cause_q <= 4'd0;
-    end else begin
-      if (take_irq) begin
-        intr_q       <= 1'b1;
-        intr_cause_q <= trap_cause[3:0];
-      end else if (retire || trap) begin
-        intr_q <= 1'b0;
-      end
-      rvfi_valid <= retire || exc_valid;
-      if (retire || exc_valid) begin
-        rvfi_order     <= order_q;
-        order_q        <= order_q + 64'd1;
-        rvfi_insn      <= (state_q == S_FETCH_XLATE || state_q == S_FETCH_WAIT) ? 32'd0 : insn_q;
-        rvfi_trap      <= exc_valid;
-        rvfi_intr      <= intr_q;
-        rvfi_mode      <= mode;
-        rvfi_pc_rdata  <= pc_q;
-        rvfi_pc_wdata  <= exc_valid ? trap_vector : next_pc;
-        rvfi_rd_addr   <= (retire && dec_rd_we) ? rd : 5'd0;
-        rvfi_rd_wdata  <= (retire && dec_rd_we && rd != 5'd0) ? rd_wdata : 32'd0;
-        // Memory fields by word: the VA rounded down, a mask of byte lanes,
-        // the data in its lanes.
-        rvfi_mem_addr  <= (retire && is_mem) ? {addr_q[31:2], 2'b00} : 32'd0;
-        rvfi_mem_rmask <= (retire && dec_load)  ? lanes : 4'd0;
-        rvfi_mem_wmask <= (retire && dec_store) ? lanes : 4'd0;
-        rvfi_mem_rdata <= (retire && dec_load)  ? (bus_resp_rdata_i & lane_bits) : 32'd0;
-        rvfi_mem_wdata <= (retire && dec_store) ? bus_req_wdata_o : 32'd0;
-        rvfi_ext_intr_cause <= intr_cause_q;
-        rvfi_ext_csr_we     <= retire && dec_csr && csr_write;
-        rvfi_ext_csr_addr   <= insn_q[31:20];
-      end
-    end
-  end
+  pw_core_rvfi u_rvfi (
+    .clk_i, .rst_ni,
+    .retire_i      (retire),
+    .exc_i         (exc_valid),
+    .take_irq_i    (take_irq),
+    .irq_cause_i   (trap_cause[3:0]),
+    .fetch_fault_i (state_q == S_FETCH_XLATE || state_q == S_FETCH_WAIT),
+    .insn_i        (insn_q),
+    .mode_i        (mode),
+    .pc_i          (pc_q),
+    .next_pc_i     (exc_valid ? trap_vector : next_pc),
+    .rd_we_i       (dec_rd_we),
+    .rd_i          (rd),
+    .rd_wdata_i    (rd_wdata),
+    .load_i        (dec_load),
+    .store_i       (dec_store),
+    .mem_vword_i   (addr_q[31:2]),
+    .mem_lanes_i   (mem_lanes),
+    .mem_rdata_i   (bus_resp_rdata_i),
+    .mem_wdata_i   (bus_req_wdata_o),
+    .csr_we_i      (dec_csr && csr_write),
+    .csr_rdata_i   (csr_rdata),
+    .rvfi_valid, .rvfi_order, .rvfi_insn, .rvfi_trap, .rvfi_intr, .rvfi_mode,
+    .rvfi_pc_rdata, .rvfi_pc_wdata, .rvfi_rd_addr, .rvfi_rd_wdata,
+    .rvfi_mem_addr, .rvfi_mem_rmask, .rvfi_mem_wmask, .rvfi_mem_rdata, .rvfi_mem_wdata,
+    .rvfi_ext_intr_cause, .rvfi_ext_csr_we, .rvfi_ext_csr_addr, .rvfi_ext_csr_wdata
+  );
 `endif
 endmodule
 `default_nettype wire
