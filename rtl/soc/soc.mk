@@ -110,6 +110,23 @@ test-soc: test-soc-icarus $(SOC_CMD) $(SOC_DIR)/rv32im-svadu/pagewalk-soc $(SOC_
 	    --seed $(SOC_RANDOM_SEED) --programs $(SOC_RANDOM_PROGRAMS) $(ISA_TESTS)
 	@tests/soc/test_cli.sh $(SOC_CMD) $(SOC_DIR)/tests/hello.elf
 
+# The core without M (the iCE40 build): the ISA tests that need no M and
+# the smoke programs that use none, plus tests/soc/rv32i (M encodings trap).
+SOC_RV32I_TESTS := $(filter-out csr rv32m vm_ad_svadu,$(ISA_TESTS))
+SOC_SMOKE_RV32I := $(patsubst tests/soc/rv32i/%.S,$(SOC_DIR)/tests/rv32i/%.elf,$(wildcard tests/soc/rv32i/*.S))
+$(SOC_DIR)/tests/rv32i/%.elf: tests/soc/rv32i/%.S tests/soc/link.ld
+	@mkdir -p $(@D)
+	$(RISCV_PREFIX)gcc -march=rv32i -mabi=ilp32 -nostdlib -nostartfiles -Wl,--no-warn-rwx-segments \
+	    -T tests/soc/link.ld $< -o $@
+.PHONY: test-soc-rv32i
+test-soc: test-soc-rv32i
+test-soc-rv32i: $(SOC_CMD) $(SOC_DIR)/rv32i-svade/pagewalk-soc $(SOC_SMOKE_RV32I) $(SOC_DIR)/tests/hello.elf \
+                $(SOC_DIR)/tests/vm.elf $(SOC_RV32I_TESTS:%=$(ISA_OUT)/%.elf)
+	@echo "== pagewalk-soc --isa rv32i (the core without M), in lockstep"
+	@$(PYTHON) tests/soc/run_soc.py --soc $(SOC_CMD) --extra "--isa rv32i" --jobs $(SOC_JOBS) \
+	    --elf $(SOC_SMOKE_RV32I) $(SOC_DIR)/tests/hello.elf $(SOC_DIR)/tests/vm.elf \
+	    --isa-dir $(ISA_DIR) --isa-out $(ISA_OUT) $(SOC_RV32I_TESTS)
+
 # The Svade ISA tests and the smoke programs on the slow-response build.
 SOC_LATENCY_TESTS := $(filter-out vm_ad_svadu,$(ISA_TESTS))
 .PHONY: test-soc-latency
