@@ -16,7 +16,8 @@ SHELL := /bin/bash
 PACKAGES_MODEL := build-essential python3 libgtest-dev verilator zlib1g-dev libsystemc-dev
 PACKAGES_QEMU  := gcc-riscv64-unknown-elf qemu-system-misc
 PACKAGES_RTL   := iverilog yosys nextpnr-ice40 fpga-icestorm python3-venv tcl
-PACKAGES       := $(PACKAGES_MODEL) $(PACKAGES_QEMU) $(PACKAGES_RTL)
+PACKAGES_SLURM := slurmctld slurmd slurm-client munge
+PACKAGES       := $(PACKAGES_MODEL) $(PACKAGES_QEMU) $(PACKAGES_RTL) $(PACKAGES_SLURM)
 
 VERSION := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 
@@ -47,6 +48,10 @@ help:
 	@echo "  make test-model-mutants  build deliberately broken models; the vectors must catch each"
 	@echo "  make regress SEEDS=N JOBS=J [CYCLES=C]  seeded lockstep regression, both A/D builds;"
 	@echo "                       summary table, JUnit XML in $(BUILD)/cosim/regress.xml"
+	@echo "  make regress SEEDS=N SCHEDULER=slurm [PARTITION=P] [CHUNK=seeds]  the same as a SLURM"
+	@echo "                       job array, merged into the same table (docs/regress.md); RESUME=1"
+	@echo "                       reruns only the runs without a result"
+	@echo "  make test-suite      only the suite runner's tests (jobs, records, merge, resume)"
 	@echo "  make mutants         build every deliberate RTL bug (tests/mutants/rtl.mutants); each must be caught"
 	@echo "  make test-cosim      only the co-simulation GoogleTest suite"
 	@echo "  make lint            verilator -Wall, Icarus and yosys synth_ice40 on rtl/mmu"
@@ -132,12 +137,13 @@ include tests/gtest/gtest.mk
 -include tests/qemu/qemu.mk
 include tests/icarus/icarus.mk
 include cosim/cosim.mk
+include suite/suite.mk
 include cosim/systemc/systemc.mk
 include syn/synth.mk
 include syn/gate.mk
 include syn/fusesoc.mk
 
-test: deps test-gtest test-vectors test-qemu test-model-mutants test-cosim test-traces test-regress-tool mutants lint test-synth test-gate test-systemc
+test: deps test-gtest test-vectors test-qemu test-model-mutants test-cosim test-traces test-regress-tool mutants lint test-synth test-gate test-systemc test-suite
 	@echo "== all tests passed"
 
 test-vectors: check-vectors check-generated

@@ -79,13 +79,15 @@ test-cosim: $(COSIM_TEST_BIN) $(BUILD)/qemu/qemu_ref.vec
 	@echo "== GoogleTest: lockstep co-simulation (RTL vs cycle model vs architectural model)"
 	@$(COSIM_TEST_BIN) --gtest_brief=1
 
-# Seeded regression over both builds, in parallel: progress, summary, JUnit.
+# Seeded regression over both builds, in parallel here or as a SLURM job array
+# (SCHEDULER, CHUNK, PARTITION, RESUME: suite/suite.mk): progress, summary, JUnit.
 SEEDS ?= 100
 CYCLES ?= 100000
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+REGRESS_RESULTS ?= $(COSIM_DIR)/regress
 regress: $(COSIM_CMD)
 	@$(PYTHON) cosim/regress.py --sim $(COSIM_CMD) --seeds $(SEEDS) --jobs $(JOBS) --cycles $(CYCLES) \
-	    --junit $(COSIM_DIR)/regress.xml
+	    --junit $(COSIM_DIR)/regress.xml --results $(REGRESS_RESULTS) --chunk $(or $(CHUNK),10) $(SUITE_RUN_FLAGS)
 
 test-regress-tool:
 	@echo "== regress.py tests"

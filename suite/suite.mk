@@ -1,0 +1,18 @@
+# Suites of independent jobs, run here or as SLURM job arrays (suite/, docs/regress.md).
+# Included by the top-level Makefile.
+#
+# Every suite target takes the same variables:
+#   SCHEDULER=local|slurm   where the jobs run (default local)
+#   CHUNK=N                 slurm: jobs per array task (for regress: seeds per task)
+#   PARTITION=NAME          slurm: the partition (default: the cluster's)
+#   SBATCH_ARGS='--time=1:00:00 ...'  more sbatch options
+#   RESUME=1                run only what has no record yet in the results folder
+SCHEDULER ?= local
+SUITE_RUN_FLAGS = --scheduler $(SCHEDULER) $(if $(PARTITION),--partition $(PARTITION)) \
+                  $(if $(filter 1 yes,$(RESUME)),--resume) $(foreach a,$(SBATCH_ARGS),--sbatch-arg=$(a))
+
+.PHONY: test-suite
+
+test-suite:
+	@echo "== suite: jobs, records, merge and resume (python3 -m unittest suite/test_suite.py)"
+	@$(PYTHON) -m unittest suite/test_suite.py 2>&1 | tail -3
