@@ -16,3 +16,19 @@ SUITE_RUN_FLAGS = --scheduler $(SCHEDULER) $(if $(PARTITION),--partition $(PARTI
 test-suite:
 	@echo "== suite: jobs, records, merge and resume (python3 -m unittest suite/test_suite.py)"
 	@$(PYTHON) -m unittest suite/test_suite.py 2>&1 | tail -3
+
+# A real single-node SLURM cluster (suite/cluster.py) runs regressions and a
+# jobs file; merged results must equal local runs; a cancelled task is resumed.
+SLURM_TEST_DIR := $(BUILD)/slurm-test
+.PHONY: test-slurm slurm-start slurm-stop
+test-slurm: $(COSIM_CMD)
+	@echo "== SLURM: a single-node cluster runs the regression as job arrays; merged = local"
+	@SUITE_TEST_CLUSTER=$(SLURM_TEST_DIR) SUITE_TEST_SIM=$(COSIM_CMD) \
+	  $(PYTHON) -m unittest suite/test_slurm.py 2>&1 | tail -n 12
+
+# A cluster to try SCHEDULER=slurm by hand: `make slurm-start`, then
+# `. $(BUILD)/slurm/env.sh` (or SLURM_CONF=...) and `make regress SCHEDULER=slurm`.
+slurm-start:
+	@$(PYTHON) suite cluster start $(BUILD)/slurm
+slurm-stop:
+	@$(PYTHON) suite cluster stop $(BUILD)/slurm
