@@ -158,6 +158,7 @@ test-qemu: $(MODEL_CMD) $(BUILD)/qemu/qemu_ref.vec
 test-model-mutants: $(BUILD)/gen/pagewalk_defs.h
 	@echo "== model mutants: each must fail the directed vectors"
 	@CC=$(CC) MODEL_OTHER_SRCS="$(filter-out cmodel/sv32.c,$(MODEL_SRCS)) cmodel/pagewalk_model.c" \
+	  PYTHON="$(PYTHON)" SUITE_ARGS="--jobs $(or $(JOBS),2) --chunk $(or $(CHUNK),5) $(SUITE_RUN_FLAGS)" \
 	  tests/mutants/run_model_mutants.sh $(BUILD) tests/vectors/directed-*.vec
 
 # ---------------------------------------------------------------- benchmarks

@@ -53,15 +53,18 @@ $(COSIM_CMD): $(COSIM_DIR)/cosim_main.o $(COSIM_OBJS) $(COSIM_BUILDS) $(MODEL_LI
 
 -include $(wildcard $(COSIM_DIR)/*.d)
 
-# Deliberate RTL bugs (tests/mutants/rtl.mutants): each must be caught.
+# Deliberate RTL bugs (tests/mutants/rtl.mutants): each must be caught. One
+# job per mutant, here or as a SLURM job array (SCHEDULER, CHUNK = mutants per
+# task, RESUME: suite/suite.mk); records in $(BUILD)/mutants/results.
 MUTANT_SEEDS ?= 20
 MUTANT_CYCLES ?= 100000
 mutants: $(COSIM_CMD)
 	@echo "== RTL mutants: each must be caught by the lockstep co-simulation"
 	@VERILATOR="$(VERILATOR)" VERILATE_FLAGS='$(VERILATE_FLAGS) -GTlbEntries=8 -GTracePort=1 -Wno-fatal' CXX="$(CXX)" \
-	  COSIM_CXXFLAGS="$(COSIM_CXXFLAGS)" JOBS=$(or $(JOBS),2) \
+	  COSIM_CXXFLAGS="$(COSIM_CXXFLAGS)" PYTHON="$(PYTHON)" \
 	  COSIM_LINK_OBJS="$(COSIM_DIR)/cosim_main.o $(COSIM_OBJS)" COSIM_LINK_LIBS="$(COSIM_LIBS)" \
 	  MUTANT_SEEDS=$(MUTANT_SEEDS) MUTANT_CYCLES=$(MUTANT_CYCLES) \
+	  SUITE_ARGS="--jobs $(or $(JOBS),2) --chunk $(or $(CHUNK),1) $(SUITE_RUN_FLAGS)" \
 	  tests/mutants/run_rtl_mutants.sh $(BUILD) $(MUTANTS)
 
 # GoogleTest over the co-simulation (tests/cosim): seeded lockstep runs,
