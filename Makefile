@@ -38,7 +38,7 @@ help:
 	@echo "  make                 build everything, check every vector file and QEMU's, and run a"
 	@echo "                       short lockstep regression (the main job)"
 	@echo "  make test            every test: GoogleTest suites, vectors, QEMU, co-simulation,"
-	@echo "                       traces, model and RTL mutants, lint"
+	@echo "                       traces, model and RTL mutants, lint, suites on a SLURM cluster"
 	@echo "  make bench           benchmarks: golden-model translations/s, checked and raw co-simulation cycles/s"
 	@echo "  make deps            install missing Debian packages (apt-get, needs root)"
 	@echo "  make vectors         regenerate tests/vectors/directed-*.vec from the directed cases"
@@ -52,7 +52,12 @@ help:
 	@echo "                       job array, merged into the same table (docs/regress.md); RESUME=1"
 	@echo "                       reruns only the runs without a result"
 	@echo "  make test-suite      only the suite runner's tests (jobs, records, merge, resume)"
+	@echo "  make test-slurm      a single-node SLURM cluster runs regressions as job arrays; merged"
+	@echo "                       results must equal local runs, a cancelled task must resume"
+	@echo "  make slurm-start     start that cluster in $(BUILD)/slurm (then . $(BUILD)/slurm/env.sh);"
+	@echo "                       make slurm-stop stops it"
 	@echo "  make mutants         build every deliberate RTL bug (tests/mutants/rtl.mutants); each must be caught"
+	@echo "                       (SCHEDULER=slurm, CHUNK=mutants per task, RESUME=1 as for regress)"
 	@echo "  make test-cosim      only the co-simulation GoogleTest suite"
 	@echo "  make lint            verilator -Wall, Icarus and yosys synth_ice40 on rtl/mmu"
 	@echo "  make trace-compare   one seeded stimulus through the model, Verilator and Icarus;"
@@ -143,7 +148,7 @@ include syn/synth.mk
 include syn/gate.mk
 include syn/fusesoc.mk
 
-test: deps test-gtest test-vectors test-qemu test-model-mutants test-cosim test-traces test-regress-tool mutants lint test-synth test-gate test-systemc test-suite
+test: deps test-gtest test-vectors test-qemu test-model-mutants test-cosim test-traces test-regress-tool mutants lint test-synth test-gate test-systemc test-suite test-slurm
 	@echo "== all tests passed"
 
 test-vectors: check-vectors check-generated

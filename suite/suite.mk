@@ -13,9 +13,14 @@ SUITE_RUN_FLAGS = --scheduler $(SCHEDULER) $(if $(PARTITION),--partition $(PARTI
 
 .PHONY: test-suite
 
+# Runs a unittest module quietly: its last lines when it passes, all of it when not.
+# $(call quiet_unittest,MODULE,LOG)
+quiet_unittest = mkdir -p $(dir $(2)) && if $(PYTHON) -m unittest $(1) >$(2) 2>&1; \
+  then tail -n 3 $(2); else cat $(2); echo "(log: $(2))"; exit 1; fi
+
 test-suite:
 	@echo "== suite: jobs, records, merge and resume (python3 -m unittest suite/test_suite.py)"
-	@$(PYTHON) -m unittest suite/test_suite.py 2>&1 | tail -3
+	@$(call quiet_unittest,suite/test_suite.py,$(BUILD)/suite/test-suite.log)
 
 # A real single-node SLURM cluster (suite/cluster.py) runs regressions and a
 # jobs file; merged results must equal local runs; a cancelled task is resumed.
@@ -23,8 +28,8 @@ SLURM_TEST_DIR := $(BUILD)/slurm-test
 .PHONY: test-slurm slurm-start slurm-stop
 test-slurm: $(COSIM_CMD)
 	@echo "== SLURM: a single-node cluster runs the regression as job arrays; merged = local"
-	@SUITE_TEST_CLUSTER=$(SLURM_TEST_DIR) SUITE_TEST_SIM=$(COSIM_CMD) \
-	  $(PYTHON) -m unittest suite/test_slurm.py 2>&1 | tail -n 12
+	@export SUITE_TEST_CLUSTER=$(SLURM_TEST_DIR) SUITE_TEST_SIM=$(COSIM_CMD); \
+	  $(call quiet_unittest,suite/test_slurm.py,$(BUILD)/suite/test-slurm.log)
 
 # A cluster to try SCHEDULER=slurm by hand: `make slurm-start`, then
 # `. $(BUILD)/slurm/env.sh` (or SLURM_CONF=...) and `make regress SCHEDULER=slurm`.
