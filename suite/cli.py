@@ -2,6 +2,7 @@
 
   run      run a jobs file locally or as a SLURM job array, then merge
   merge    rebuild the summary and JUnit XML of a results folder from its records
+  stats    per task (or local run): jobs, a figure's sum, busy seconds, rate
   task     one array task (sbatch runs this; people do not)
   cluster  start, stop or check the single-node test cluster (suite/cluster.py)
 
@@ -16,6 +17,7 @@ import shlex
 import sys
 
 from . import plan as planlib
+from . import report
 from . import run as runlib
 from . import slurm
 
@@ -149,6 +151,11 @@ def parse(argv):
     m = sub.add_parser("merge", allow_abbrev=False,
                        help="summary and JUnit XML of a results folder, from its records")
     m.add_argument("results", metavar="DIR")
+    st = sub.add_parser("stats", allow_abbrev=False,
+                        help="per array task or local run: jobs, a figure's sum and rate")
+    st.add_argument("results", metavar="DIR")
+    st.add_argument("--figure", default="cycles", metavar="NAME",
+                    help="the figure to add up (default %(default)s)")
     t = sub.add_parser("task", allow_abbrev=False, help="one SLURM array task (sbatch runs it)")
     t.add_argument("results", metavar="DIR")
     t.add_argument("submission", type=count_arg(1), metavar="N")
@@ -166,9 +173,19 @@ def main(argv=None):
         if args.command == "task":
             return runlib.task(os.path.abspath(args.results), args.submission)
         if args.command == "merge":
-            lines, _, status = runlib.merge(args.results)
+            plan = planlib.load(args.results)
+            lacking = planlib.missing(plan, planlib.records(args.results, plan))
+            sub = slurm.latest(args.results) if lacking else None
+            notes = slurm.task_problems(sub, planlib.records(args.results, plan)) \
+                if sub and sub.job_id else []
+            lines, _, status = runlib.merge(args.results, plan, notes=notes)
             print("\n".join(lines))
             return status
+        if args.command == "stats":
+            plan = planlib.load(args.results)
+            print("\n".join(report.stats(planlib.records(args.results, plan),
+                                         planlib.sessions(args.results), args.figure)))
+            return runlib.EXIT_PASS
         if args.command == "cluster":
             from . import cluster
             return cluster.main(args.action, args.dir)

@@ -217,3 +217,32 @@ def generic_junit(plan, have, wall):
     for job, record in done:
         junit_case(suite, job["id"], plan["suite"], record)
     return junit_document(root)
+
+
+def stats(have, sessions, figure):
+    """Return a table per place that ran jobs: jobs, the figure's sum, busy time, rate.
+
+    Busy time is the sum of the jobs' own run times; the rate is the figure per
+    busy second, i.e. what one worker of that task achieved. The sessions'
+    wall times follow, with the figure per wall second for the whole run.
+    """
+    places = {}
+    for record in have.values():
+        p = places.setdefault(record.get("where", "?"), [0, 0, 0.0])
+        value = (record.get("figures") or {}).get(figure)
+        p[0] += 1
+        p[1] += value if isinstance(value, (int, float)) else 0
+        p[2] += record.get("seconds", 0.0)
+    width = max([len(w) for w in places] + [5])
+    out = [f"{'where':<{width}}  {'jobs':>6}  {figure:>14}  {'busy':>9}  {figure + '/s':>12}"]
+    for where in sorted(places, key=lambda w: [int(x) if x.isdigit() else x
+                                                for x in w.replace("_", " ").split()]):
+        jobs, total, busy = places[where]
+        rate = si(total / busy) if busy else "-"
+        out.append(f"{where:<{width}}  {jobs:>6}  {total:>14,}  {duration(busy):>9}  {rate:>12}")
+    grand = sum(p[1] for p in places.values())
+    wall = sum(s["wall"] for s in sessions)
+    out.append(f"wall time {duration(wall)} in {len(sessions)} session(s)"
+               f" ({', '.join(s['where'] for s in sessions)}): {grand:,} {figure},"
+               f" {si(grand / wall) if wall else '-'} {figure}/s over the wall time")
+    return out

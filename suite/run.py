@@ -137,7 +137,11 @@ def merge(results, plan=None, why=None, notes=()):
         tail += ["", f"{len(lacking)} jobs have no record: {shown}"]
         if plan.get("resume_hint"):
             tail.append(f"run only those with: {plan['resume_hint']}")
-    lines = lines[:-1] + tail + lines[-1:] if tail else lines
+    if tail:  # between the report and its last line (the counts)
+        body = lines[:-1]
+        while body and not body[-1].strip():
+            body.pop()
+        lines = body + tail + [""] + lines[-1:]
     report.write_file(os.path.join(results, "summary.txt"), "\n".join(lines) + "\n")
     if plan.get("junit"):
         report.write_file(plan["junit"], junit)

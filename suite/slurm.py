@@ -80,6 +80,12 @@ class Submission:
         return cls(results, number, saved["chunks"], saved.get("job_id"))
 
 
+def latest(results):
+    """Return the last submission of a results folder, or None when it has none."""
+    number = next_number(results) - 1
+    return Submission.load(results, number) if number else None
+
+
 def next_number(results):
     """Return the number the next submission of a results folder gets (1, 2, ...)."""
     root = os.path.join(results, "slurm")
@@ -157,8 +163,11 @@ def queued(job_id):
 
 def final_states(job_id):
     """Return {task number: (state, exit code)} from the controller, {} when it forgot them."""
-    proc = subprocess.run(["scontrol", "-o", "show", "job", job_id],
-                          capture_output=True, text=True)
+    try:
+        proc = subprocess.run(["scontrol", "-o", "show", "job", job_id],
+                              capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return {}  # no SLURM here (results copied elsewhere): the markers tell what they can
     states = {}
     for line in proc.stdout.splitlines() if proc.returncode == 0 else []:
         fields = dict(re.findall(r"(\w+)=(\S*)", line))

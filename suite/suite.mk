@@ -7,9 +7,11 @@
 #   PARTITION=NAME          slurm: the partition (default: the cluster's)
 #   SBATCH_ARGS='--time=1:00:00 ...'  more sbatch options
 #   RESUME=1                run only what has no record yet in the results folder
+#   DETACH=1                slurm: submit the array and a merge job after it, and return
 SCHEDULER ?= local
 SUITE_RUN_FLAGS = --scheduler $(SCHEDULER) $(if $(PARTITION),--partition $(PARTITION)) \
-                  $(if $(filter 1 yes,$(RESUME)),--resume) $(foreach a,$(SBATCH_ARGS),--sbatch-arg=$(a))
+                  $(if $(filter 1 yes,$(RESUME)),--resume) $(if $(filter 1 yes,$(DETACH)),--detach) \
+                  $(foreach a,$(SBATCH_ARGS),--sbatch-arg=$(a))
 
 .PHONY: test-suite
 
