@@ -15,6 +15,7 @@ import argparse
 import os
 import shlex
 import sys
+import time
 
 from . import plan as planlib
 from . import report
@@ -174,10 +175,18 @@ def main(argv=None):
             return runlib.task(os.path.abspath(args.results), args.submission)
         if args.command == "merge":
             plan = planlib.load(args.results)
-            lacking = planlib.missing(plan, planlib.records(args.results, plan))
-            sub = slurm.latest(args.results) if lacking else None
-            notes = slurm.task_problems(sub, planlib.records(args.results, plan)) \
-                if sub and sub.job_id else []
+            have = planlib.records(args.results, plan)
+            sub = slurm.latest(args.results)
+            notes = []
+            if sub and sub.job_id:
+                if planlib.missing(plan, have):
+                    notes = slurm.task_problems(sub, have)
+                where = f"slurm job {sub.job_id}"
+                if sub.submitted and all(s["where"] != where
+                                         for s in planlib.sessions(args.results)):
+                    # a detached array: its session ends with this merge
+                    planlib.add_session(args.results, where, len(sub.chunks),
+                                        time.time() - sub.submitted, None)
             lines, _, status = runlib.merge(args.results, plan, notes=notes)
             print("\n".join(lines))
             return status

@@ -60,8 +60,9 @@ def split(ids, size):
 class Submission:
     """One job array: its number in the results folder, SLURM job id and chunks."""
 
-    def __init__(self, results, number, chunks, job_id=None):
+    def __init__(self, results, number, chunks, job_id=None, submitted=None):
         self.results, self.number, self.chunks, self.job_id = results, number, chunks, job_id
+        self.submitted = submitted  # time.time() of the sbatch
         self.dir = os.path.join(results, "slurm", str(number))
 
     def task_of(self):
@@ -77,7 +78,7 @@ class Submission:
                 saved = json.load(f)
         except (OSError, ValueError) as e:
             raise planlib.PlanError(f"{path}: cannot read it: {e}") from None
-        return cls(results, number, saved["chunks"], saved.get("job_id"))
+        return cls(results, number, saved["chunks"], saved.get("job_id"), saved.get("submitted"))
 
 
 def latest(results):
@@ -120,8 +121,9 @@ def submit(results, plan, ids, chunk, partition=None, cpus=1, extra=()):
     sub.job_id = out.strip().split(";")[0]
     if not sub.job_id.isdigit():
         raise SlurmError(f"sbatch printed {out.strip()!r}, not a job id")
+    sub.submitted = time.time()
     planlib.write_json(os.path.join(sub.dir, "chunks.json"),
-                       {"chunks": sub.chunks, "job_id": sub.job_id})
+                       {"chunks": sub.chunks, "job_id": sub.job_id, "submitted": sub.submitted})
     return sub
 
 

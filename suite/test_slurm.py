@@ -249,6 +249,10 @@ class Generic(unittest.TestCase):
             self.assertEqual(f.read().splitlines()[-1], "demo: 3 caught, 1 MISSED, 1 BROKEN")
         self.assertEqual(junit(os.path.join(WORK, "g-detach.xml")),
                          junit(os.path.join(WORK, "g-local.xml")))
+        # The merge job closed the detached session: submission to merge.
+        (session,) = planlib.sessions(os.path.join(WORK, "g-detach"))
+        self.assertTrue(session["where"].startswith("slurm job "), session)
+        self.assertGreater(session["wall"], 0)
 
 
 class Cluster(unittest.TestCase):
