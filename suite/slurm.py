@@ -94,6 +94,15 @@ def next_number(results):
     return max(taken, default=0) + 1
 
 
+def batch_script(path, comment, args):
+    """Write a batch script that runs `python3 suite ARGS` with this interpreter; return path."""
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(f"#!/bin/sh\n# {comment}\n"
+                f"exec {shlex.join([sys.executable, SUITE_DIR] + args)}\n")
+    os.chmod(path, 0o755)
+    return path
+
+
 def sbatch_options(plan, sub, partition, cpus, extra):
     """Return the sbatch options of a submission's array."""
     opts = [f"--array=0-{len(sub.chunks) - 1}", f"--job-name={plan['suite']}",
@@ -109,12 +118,9 @@ def submit(results, plan, ids, chunk, partition=None, cpus=1, extra=()):
     results = os.path.abspath(results)
     sub = Submission(results, next_number(results), split(ids, chunk))
     os.makedirs(sub.dir)
-    script = os.path.join(sub.dir, "task.sh")
-    with open(script, "w", encoding="utf-8") as f:
-        f.write("#!/bin/sh\n# One task of a pagewalk suite's job array (suite/slurm.py).\n"
-                f"exec {shlex.quote(sys.executable)} {shlex.quote(SUITE_DIR)} task"
-                f" {shlex.quote(results)} {sub.number}\n")
-    os.chmod(script, 0o755)
+    script = batch_script(os.path.join(sub.dir, "task.sh"),
+                          "One task of a pagewalk suite's job array (suite/slurm.py).",
+                          ["task", results, str(sub.number)])
     planlib.write_json(os.path.join(sub.dir, "chunks.json"), {"chunks": sub.chunks})
     out = call(["sbatch"] + sbatch_options(plan, sub, partition, cpus, extra) + [script],
                "sbatch refused the job array")
@@ -129,12 +135,9 @@ def submit(results, plan, ids, chunk, partition=None, cpus=1, extra=()):
 
 def submit_merge(results, sub, partition=None, extra=()):
     """Submit a job that merges the results once every task of sub has ended; return its id."""
-    script = os.path.join(sub.dir, "merge.sh")
-    with open(script, "w", encoding="utf-8") as f:
-        f.write("#!/bin/sh\n# Merges a pagewalk suite's records once its array has ended.\n"
-                f"exec {shlex.quote(sys.executable)} {shlex.quote(SUITE_DIR)} merge"
-                f" {shlex.quote(os.path.abspath(results))}\n")
-    os.chmod(script, 0o755)
+    script = batch_script(os.path.join(sub.dir, "merge.sh"),
+                          "Merges a pagewalk suite's records once its array has ended.",
+                          ["merge", os.path.abspath(results)])
     opts = [f"--dependency=afterany:{sub.job_id}", "--job-name=merge",
             f"--output={os.path.join(sub.dir, 'merge.out')}", "--parsable"]
     if partition:
