@@ -164,6 +164,7 @@ class Executor:
     def __init__(self, results, plan, workers, where, keep_logs=False):
         self.results, self.workers, self.where = results, workers, where
         self.workdir = plan["workdir"]
+        self.run_id = plan.get("run")  # which run of the folder the records belong to
         self.judge = judge_of(plan)
         self.keep_logs = keep_logs
         self.host = socket.gethostname()
@@ -245,7 +246,8 @@ class Executor:
 
     def record(self, job, outcome, logs):
         """Judge a finished job and return its record; drop the logs of a pass."""
-        record = {"id": job.id, "verdict": "broken", "kind": "internal", "reason": "",
+        record = {"id": job.id, "run": self.run_id, "verdict": "broken", "kind": "internal",
+                  "reason": "",
                   "figures": None, "tail": [], "reproduce": job.reproduce}
         record.update(self.judge(job, outcome))
         if record["verdict"] not in planlib.VERDICTS:

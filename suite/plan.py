@@ -1,7 +1,7 @@
 """The results folder of a suite: its plan, the jobs' result records, its sessions.
 
 RESULTS/
-  plan.json           the suite: name, jobs (id, command, timeout), report hooks
+  plan.json           the suite: name, run id, jobs (id, command, timeout), hooks
   records/*.jsonl     one JSON line per finished job; each writer its own file
   logs/ID.out, .err   a job's output, kept when the job did not pass
   sessions.jsonl      one line per run or resume: where, workers, wall time
@@ -17,6 +17,7 @@ import re
 import shlex
 import shutil
 import time
+import uuid
 
 FORMAT = 1
 VERDICTS = ("pass", "fail", "broken")
@@ -76,7 +77,8 @@ def new_plan(suite, jobs, module=None, options=None, words=None, workdir=None):
     workdir = os.path.abspath(workdir or os.getcwd())
     if module is not None:
         module = os.path.abspath(module)
-    return {"format": FORMAT, "suite": suite, "workdir": workdir, "module": module,
+    return {"format": FORMAT, "suite": suite, "run": uuid.uuid4().hex, "workdir": workdir,
+            "module": module,
             "options": options or {}, "words": dict(zip(VERDICTS, words or VERDICTS)),
             "jobs": [j.to_dict() for j in jobs]}
 
@@ -190,11 +192,17 @@ def parse_record(line):
 
 
 def records(results, plan):
-    """Return {id: record} for the plan's jobs; a job run twice keeps its latest record."""
+    """Return {id: record} for the plan's jobs; a job run twice keeps its latest record.
+
+    Records of another run (a task of an older array still writing into a
+    folder that was started afresh) are not the plan's and are left out.
+    """
     wanted = {j["id"] for j in plan["jobs"]}
     latest = {}
     for record in RecordReader(results).new():
         rid = record["id"]
+        if record.get("run") != plan.get("run"):
+            continue
         if rid in wanted and (rid not in latest
                               or record.get("finished", 0) >= latest[rid].get("finished", 0)):
             latest[rid] = record

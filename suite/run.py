@@ -65,7 +65,8 @@ def progress_for(plan, total, stream):
 def run(results, plan, opts, header=None, stream=sys.stdout):
     """Run the plan's jobs (all, or on resume those without a record); merge; return the status."""
     plan, todo = prepare(results, plan, opts)
-    jobs = [j for j in planlib.jobs_of(plan) if j.id in set(todo)]
+    wanted = set(todo)
+    jobs = [j for j in planlib.jobs_of(plan) if j.id in wanted]
     if header:
         print(header(plan, todo, opts), file=stream, flush=True)
     if opts.resume:

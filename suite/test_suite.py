@@ -247,12 +247,17 @@ class Units(unittest.TestCase):
         with tempfile.TemporaryDirectory() as tmp:
             os.makedirs(os.path.join(tmp, "records"))
             with open(os.path.join(tmp, "records", "a.jsonl"), "w") as f:
-                f.write('{"id": "a", "verdict": "pass"}\n{"id": "b", "verdict": "nonsense"}\n'
+                f.write('{"id": "a", "verdict": "pass", "run": "r1"}\n'
+                        '{"id": "b", "verdict": "nonsense", "run": "r1"}\n'
+                        '{"id": "d", "verdict": "pass", "run": "r0"}\n'
                         '{"id": "c", "verd')
             reader = planlib.RecordReader(tmp)
-            self.assertEqual([r["id"] for r in reader.new()], ["a"])
+            self.assertEqual([r["id"] for r in reader.new()], ["a", "d"])
             self.assertEqual(reader.cut, 1)  # the unfinished line is not read at all yet
             self.assertEqual(reader.new(), [])
+            # d belongs to an earlier run of the folder: not this plan's record.
+            plan = {"run": "r1", "jobs": [{"id": i} for i in "abcd"]}
+            self.assertEqual(sorted(planlib.records(tmp, plan)), ["a"])
 
     def test_progress_names_broken_jobs(self):
         stream = io.StringIO()
