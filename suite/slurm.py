@@ -26,6 +26,7 @@ SUITE_DIR = os.path.dirname(os.path.abspath(__file__))
 TOOLS = ("sbatch", "squeue", "scontrol", "scancel")
 POLL_FIRST, POLL_MAX = 0.5, 10.0  # seconds between squeue calls: quick at first, then slower
 SQUEUE_RETRIES = 5                # a busy controller may refuse a few calls in a row
+CANCEL_WAIT = 30.0                # seconds to let cancelled tasks leave the queue
 
 
 class SlurmError(Exception):
@@ -227,7 +228,19 @@ def follow(sub, ids, progress=None):
         if progress:
             progress.clear()
         print(f"cancelled SLURM job array {sub.job_id}", flush=True)
+        # Let the tasks end (SIGTERM, then SIGKILL after KillWait) so their states are final.
+        end = time.monotonic() + CANCEL_WAIT
+        while time.monotonic() < end and queued_quietly(sub.job_id):
+            time.sleep(0.5)
     return status
+
+
+def queued_quietly(job_id):
+    """Like queued(), but an unreachable controller counts as an empty queue."""
+    try:
+        return queued(job_id)
+    except SlurmError:
+        return {}
 
 
 def task_problems(sub, have):

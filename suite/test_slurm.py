@@ -8,6 +8,7 @@ stops it at the end, checking nothing is left running. Then:
     merges to the local run's table and JUnit XML, field by field but times;
   - one array task cancelled midway is reported by number, its missing runs
     named, and --resume completes the same table and XML;
+  - SIGTERM to the waiting command cancels the whole array;
   - failing and broken runs report the same reasons and reproduce commands;
   - a generic jobs file (the protocol every suite uses) gives the same records,
     also through --detach and its dependent merge job.
@@ -190,6 +191,34 @@ class Regress(unittest.TestCase):
         have = planlib.records(results, planlib.load(results))
         self.assertEqual({j: r["where"] for j, r in have.items() if j.startswith("seed-6")},
                          {f"seed-6-{ad}": f"slurm {second['job_id']}_0" for ad in ("svade", "svadu")})
+
+    def test_terminating_the_waiting_command_cancels_the_array(self):
+        gate = os.path.join(WORK, "gate-term")
+        os.makedirs(gate)
+        open(os.path.join(gate, "closed"), "w").close()
+        env = dict(self.env, GATE_DIR=gate, GATE_SEED="1")
+        proc = subprocess.Popen(self.slurm("term", "--sbatch-arg=--job-name=term"), cwd=ROOT,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                env=dict(os.environ, **env))
+        try:
+            waiting = os.path.join(gate, "waiting")
+            self.assertTrue(wait_for(lambda: os.path.exists(waiting)), "seed 1 never started")
+            with open(waiting) as f:
+                gated_pid = int(f.read())
+            proc.terminate()
+            out, err = proc.communicate(timeout=TIMEOUT)
+        finally:
+            proc.kill()
+            proc.wait()
+        self.assertEqual(proc.returncode, 143, out + err)
+        job_id = read_json(os.path.join(WORK, "term", "slurm", "1", "chunks.json"))["job_id"]
+        self.assertIn(f"cancelled SLURM job array {job_id}", out)
+        self.assertIn(f"task 0 (SLURM job {job_id}_0): CANCELLED", out)
+        self.assertIn("terminated: ", out)
+        queue = run(["squeue", "-h", "-j", job_id])
+        self.assertEqual(queue.stdout.strip(), "", "the array is still queued")
+        self.assertTrue(wait_for(lambda: not cluster.alive(gated_pid), 10),
+                        "a cancelled task's simulator still runs")
 
     def test_failures_report_the_same_reproduce_commands(self):
         env = {"FAKE_COSIM_BEHAVIOUR": "2:mismatch,3:segv,4:nojson"}
