@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
-from suite import cli, execute, plan as planlib, report, run as runlib, slurm  # noqa: E402
+from suite import execute, plan as planlib, report, slurm  # noqa: E402
 
 # One job of each kind the protocol knows; e counts its runs in a file.
 JOBS = """\
