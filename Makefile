@@ -16,7 +16,8 @@ SHELL := /bin/bash
 PACKAGES_MODEL := build-essential python3 libgtest-dev verilator zlib1g-dev libsystemc-dev
 PACKAGES_QEMU  := gcc-riscv64-unknown-elf qemu-system-misc
 PACKAGES_RTL   := iverilog yosys nextpnr-ice40 fpga-icestorm python3-venv tcl
-PACKAGES       := $(PACKAGES_MODEL) $(PACKAGES_QEMU) $(PACKAGES_RTL)
+PACKAGES_SLURM := slurmctld slurmd slurm-client munge
+PACKAGES       := $(PACKAGES_MODEL) $(PACKAGES_QEMU) $(PACKAGES_RTL) $(PACKAGES_SLURM)
 
 VERSION := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 
@@ -37,7 +38,8 @@ help:
 	@echo "  make                 build everything, check every vector file and QEMU's, and run a"
 	@echo "                       short lockstep regression (the main job)"
 	@echo "  make test            every test: GoogleTest suites, vectors, QEMU, co-simulation,"
-	@echo "                       traces, model and RTL mutants, lint"
+	@echo "                       traces, model and RTL mutants, lint, suites on a SLURM cluster,"
+	@echo "                       the ISS against QEMU"
 	@echo "  make bench           benchmarks: golden-model translations/s, checked and raw co-simulation cycles/s,"
 	@echo "                       ISS instructions/s with Sv32 on"
 	@echo "  make deps            install missing Debian packages (apt-get, needs root)"
@@ -48,7 +50,16 @@ help:
 	@echo "  make test-model-mutants  build deliberately broken models; the vectors must catch each"
 	@echo "  make regress SEEDS=N JOBS=J [CYCLES=C]  seeded lockstep regression, both A/D builds;"
 	@echo "                       summary table, JUnit XML in $(BUILD)/cosim/regress.xml"
+	@echo "  make regress SEEDS=N SCHEDULER=slurm [PARTITION=P] [CHUNK=seeds]  the same as a SLURM"
+	@echo "                       job array, merged into the same table (docs/regress.md); RESUME=1"
+	@echo "                       reruns only the runs without a result"
+	@echo "  make test-suite      only the suite runner's tests (jobs, records, merge, resume)"
+	@echo "  make test-slurm      a single-node SLURM cluster runs regressions as job arrays; merged"
+	@echo "                       results must equal local runs, a cancelled task must resume"
+	@echo "  make slurm-start     start that cluster in $(BUILD)/slurm (then . $(BUILD)/slurm/env.sh);"
+	@echo "                       make slurm-stop stops it"
 	@echo "  make mutants         build every deliberate RTL bug (tests/mutants/rtl.mutants); each must be caught"
+	@echo "                       (SCHEDULER=slurm, CHUNK=mutants per task, RESUME=1 as for regress)"
 	@echo "  make test-cosim      only the co-simulation GoogleTest suite"
 	@echo "  make lint            verilator -Wall, Icarus and yosys synth_ice40 on rtl/mmu"
 	@echo "  make trace-compare   one seeded stimulus through the model, Verilator and Icarus;"
@@ -142,13 +153,14 @@ include cmodel/iss.mk
 -include tests/qemu/qemu.mk
 include tests/icarus/icarus.mk
 include cosim/cosim.mk
+include suite/suite.mk
 include cosim/systemc/systemc.mk
 include syn/synth.mk
 include syn/gate.mk
 include syn/fusesoc.mk
 include rtl/soc/soc.mk
 
-test: deps test-gtest test-vectors test-qemu test-model-mutants test-cosim test-traces test-regress-tool mutants lint test-synth test-gate test-systemc test-iss test-soc
+test: deps test-gtest test-vectors test-qemu test-model-mutants test-cosim test-traces test-regress-tool mutants lint test-synth test-gate test-systemc test-suite test-slurm test-iss test-soc
 	@echo "== all tests passed"
 
 test-vectors: check-vectors check-generated
@@ -163,6 +175,7 @@ test-qemu: $(MODEL_CMD) $(BUILD)/qemu/qemu_ref.vec
 test-model-mutants: $(BUILD)/gen/pagewalk_defs.h
 	@echo "== model mutants: each must fail the directed vectors"
 	@CC=$(CC) MODEL_OTHER_SRCS="$(filter-out cmodel/sv32.c,$(MODEL_SRCS)) cmodel/pagewalk_model.c" \
+	  PYTHON="$(PYTHON)" SUITE_ARGS="--jobs $(or $(JOBS),2) --chunk $(or $(CHUNK),5) $(SUITE_RUN_FLAGS)" \
 	  tests/mutants/run_model_mutants.sh $(BUILD) tests/vectors/directed-*.vec
 
 # ---------------------------------------------------------------- benchmarks

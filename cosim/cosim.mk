@@ -53,15 +53,18 @@ $(COSIM_CMD): $(COSIM_DIR)/cosim_main.o $(COSIM_OBJS) $(COSIM_BUILDS) $(MODEL_LI
 
 -include $(wildcard $(COSIM_DIR)/*.d)
 
-# Deliberate RTL bugs (tests/mutants/rtl.mutants): each must be caught.
+# Deliberate RTL bugs (tests/mutants/rtl.mutants): each must be caught. One
+# job per mutant, here or as a SLURM job array (SCHEDULER, CHUNK = mutants per
+# task, RESUME: suite/suite.mk); records in $(BUILD)/mutants/results.
 MUTANT_SEEDS ?= 20
 MUTANT_CYCLES ?= 100000
 mutants: $(COSIM_CMD)
 	@echo "== RTL mutants: each must be caught by the lockstep co-simulation"
 	@VERILATOR="$(VERILATOR)" VERILATE_FLAGS='$(VERILATE_FLAGS) -GTlbEntries=8 -GTracePort=1 -Wno-fatal' CXX="$(CXX)" \
-	  COSIM_CXXFLAGS="$(COSIM_CXXFLAGS)" JOBS=$(or $(JOBS),2) \
+	  COSIM_CXXFLAGS="$(COSIM_CXXFLAGS)" PYTHON="$(PYTHON)" \
 	  COSIM_LINK_OBJS="$(COSIM_DIR)/cosim_main.o $(COSIM_OBJS)" COSIM_LINK_LIBS="$(COSIM_LIBS)" \
 	  MUTANT_SEEDS=$(MUTANT_SEEDS) MUTANT_CYCLES=$(MUTANT_CYCLES) \
+	  SUITE_ARGS="--jobs $(or $(JOBS),2) --chunk $(or $(CHUNK),1) $(SUITE_RUN_FLAGS)" \
 	  tests/mutants/run_rtl_mutants.sh $(BUILD) $(MUTANTS)
 
 # GoogleTest over the co-simulation (tests/cosim): seeded lockstep runs,
@@ -79,13 +82,15 @@ test-cosim: $(COSIM_TEST_BIN) $(BUILD)/qemu/qemu_ref.vec
 	@echo "== GoogleTest: lockstep co-simulation (RTL vs cycle model vs architectural model)"
 	@$(COSIM_TEST_BIN) --gtest_brief=1
 
-# Seeded regression over both builds, in parallel: progress, summary, JUnit.
+# Seeded regression over both builds, in parallel here or as a SLURM job array
+# (SCHEDULER, CHUNK, PARTITION, RESUME: suite/suite.mk): progress, summary, JUnit.
 SEEDS ?= 100
 CYCLES ?= 100000
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+REGRESS_RESULTS ?= $(COSIM_DIR)/regress
 regress: $(COSIM_CMD)
 	@$(PYTHON) cosim/regress.py --sim $(COSIM_CMD) --seeds $(SEEDS) --jobs $(JOBS) --cycles $(CYCLES) \
-	    --junit $(COSIM_DIR)/regress.xml
+	    --junit $(COSIM_DIR)/regress.xml --results $(REGRESS_RESULTS) --chunk $(or $(CHUNK),10) $(SUITE_RUN_FLAGS)
 
 test-regress-tool:
 	@echo "== regress.py tests"

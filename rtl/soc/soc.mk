@@ -166,7 +166,10 @@ lint-soc: $(BUILD)/gen/pagewalk_defs.vh $(BUILD)/gen/pagewalk_core.vh
 # ---------------------------------------------------------------- core mutants
 # Each line of tests/mutants/core.mutants is built into its own pagewalk-soc
 # (Verilator at -O1, C++ at -O0: a build takes seconds, its programs are
-# short) and must be caught by the lockstep with a MISMATCH report.
+# short) and must be caught by the lockstep with a MISMATCH report. One job
+# per mutant (tests/mutants/core_mutant.sh), here or as a SLURM job array
+# (SCHEDULER, CHUNK, RESUME: suite/suite.mk); records in
+# $(BUILD)/soc/mutants/results.
 SOC_MUTANT_VFLAGS ?= -Wno-fatal -O1 -MAKEFLAGS OPT_FAST=-O0 -MAKEFLAGS OPT_SLOW=-O0 -MAKEFLAGS OPT_GLOBAL=-O0
 SOC_MUTANT_CYCLES ?= 2000000
 .PHONY: mutants-core
@@ -176,7 +179,8 @@ mutants-core: $(SOC_CMD) $(SOC_SMOKE) $(ISA_TESTS:%=$(ISA_OUT)/%.elf)
 	@VERILATOR="$(VERILATOR)" SOC_VFLAGS='$(SOC_VFLAGS)' MUTANT_VFLAGS='$(SOC_MUTANT_VFLAGS)' CXX="$(CXX)" \
 	  HARNESS_OBJS="$(SOC_HARNESS:%=$(SOC_DIR)/rv32im-svade/%.o)" \
 	  LINK_LIBS="$(SOC_ISS_LIB) $(MODEL_LIB) $(SOC_DIR)/libverilated.a -lz -pthread" \
-	  RTL_OTHER="$(RTL_SOC) $(RTL_MMU)" JOBS=$(SOC_JOBS) MAX_CYCLES=$(SOC_MUTANT_CYCLES) \
+	  RTL_OTHER="$(RTL_SOC) $(RTL_MMU)" MAX_CYCLES=$(SOC_MUTANT_CYCLES) PYTHON="$(PYTHON)" \
+	  SUITE_ARGS="--jobs $(or $(JOBS),$(SOC_JOBS)) --chunk $(or $(CHUNK),1) $(SUITE_RUN_FLAGS)" \
 	  tests/mutants/run_core_mutants.sh $(BUILD) $(MUTANTS_CORE)
 
 # ---------------------------------------------------------------- benchmark
