@@ -80,6 +80,12 @@ help:
 	@echo "  make test-soc        SoC smoke programs, the ISA suite and 200 random programs, each"
 	@echo "                       on the RTL in lockstep with the ISS (SOC_RANDOM_PROGRAMS=)"
 	@echo "  make lint-soc        verilator -Wall, Icarus and yosys synth_ice40 on rtl/core and rtl/soc"
+	@echo "  make test-soc-icarus  the SoC under Icarus from \$$readmemh images; the board UART looped back"
+	@echo "  make test-soc-rv32i  the core without M in lockstep (ISA tests without M, smoke programs)"
+	@echo "  make test-soc-latency  ISA suite in lockstep on a build with slower MMU and bus responses"
+	@echo "  make mutants-core    every deliberate core bug (tests/mutants/core.mutants) must give a"
+	@echo "                       lockstep MISMATCH (MUTANTS_CORE='name ...'; part of make mutants)"
+	@echo "  make bench-soc       RTL SoC instructions/s raw and in lockstep, CPI by class (part of make bench)"
 	@echo "  make clean           remove $(BUILD)/"
 	@echo
 	@echo "variables: QEMU_SEED=0x... (QEMU reference seed), MUTANTS='name ...' (a subset),"
