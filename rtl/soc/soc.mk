@@ -16,9 +16,12 @@ SOC_ISS_LIB  ?= $(ISS_LIB)
 SOC_VFLAGS_OPT ?= -O3 -MAKEFLAGS "OPT_FAST=-O2 OPT_SLOW=-O1"
 SOC_VFLAGS := --cc -Wall --x-assign 0 --x-initial 0 --trace-fst -DPW_RVFI -DPW_SIM \
               -I$(BUILD)/gen --top-module pw_soc --prefix Vsoc -GRamBytes=$(SOC_RAM_MAX) -GMmuTracePort=1
-SOC_CXXFLAGS := -std=c++17 -O2 -g $(WARN) -I$(BUILD)/gen -Icmodel -Isim/soc \
+SOC_CXXFLAGS := -std=c++17 -O2 -g $(WARN) -I$(BUILD)/gen -Icmodel -Isim/soc -Icosim -Itests/shim \
                 -isystem $(VERILATOR_ROOT_INC) -isystem $(VERILATOR_ROOT_INC)/vltstd
-SOC_HARNESS  := soc_dut soc_lockstep pagewalk_soc
+SOC_HARNESS  := soc_dut soc_lockstep soc_mmu_check pagewalk_soc
+# The co-simulation's output comparison (cosim::OutputCheck) checks the MMU
+# inside the SoC against the cycle model.
+SOC_COSIM_OBJS := $(COSIM_DIR)/lockstep.o $(COSIM_DIR)/memory_agent.o $(COSIM_DIR)/stimulus.o
 
 # The Verilator runtime with DPI, once.
 SOC_RUNTIME := verilated verilated_fst_c verilated_dpi verilated_threads
@@ -38,11 +41,11 @@ $(5)/obj/Vsoc__ALL.a: $(4) $(BUILD)/gen/pagewalk_defs.vh $(BUILD)/gen/pagewalk_c
 	@$(VERILATOR) $(SOC_VFLAGS) $(if $(6),$(6),$(SOC_VFLAGS_OPT)) -GWithM=$(2) -GSvadu=$(3) -Mdir $(5)/obj \
 	    $(4) --build -j 2 >$(5)/verilate.log 2>&1 || { cat $(5)/verilate.log; exit 1; }
 
-$(5)/%.o: sim/soc/%.cc sim/soc/soc_dut.h sim/soc/soc_lockstep.h $(5)/obj/Vsoc__ALL.a $(BUILD)/gen/pagewalk_core.h
+$(5)/%.o: sim/soc/%.cc sim/soc/soc_dut.h sim/soc/soc_lockstep.h sim/soc/soc_mmu_check.h $(5)/obj/Vsoc__ALL.a $(BUILD)/gen/pagewalk_core.h
 	$(CXX) $(SOC_CXXFLAGS) -I$(5)/obj -DSOC_WITH_M=$(2) -DSOC_SVADU=$(3) -c $$< -o $$@
 
-$(5)/pagewalk-soc: $(SOC_HARNESS:%=$(5)/%.o) $(5)/obj/Vsoc__ALL.a $(SOC_ISS_LIB) $(MODEL_LIB) $(SOC_DIR)/libverilated.a
-	$(CXX) -o $$@ $(SOC_HARNESS:%=$(5)/%.o) $(5)/obj/Vsoc__ALL.a $(SOC_ISS_LIB) $(MODEL_LIB) \
+$(5)/pagewalk-soc: $(SOC_HARNESS:%=$(5)/%.o) $(SOC_COSIM_OBJS) $(5)/obj/Vsoc__ALL.a $(SOC_ISS_LIB) $(MODEL_LIB) $(SOC_DIR)/libverilated.a
+	$(CXX) -o $$@ $(SOC_HARNESS:%=$(5)/%.o) $(SOC_COSIM_OBJS) $(5)/obj/Vsoc__ALL.a $(SOC_ISS_LIB) $(MODEL_LIB) \
 	    $(SOC_DIR)/libverilated.a -lz -pthread
 endef
 
@@ -179,9 +182,9 @@ mutants: mutants-core
 mutants-core: $(SOC_CMD) $(SOC_SMOKE) $(ISA_TESTS:%=$(ISA_OUT)/%.elf)
 	@echo "== core mutants: each must be caught by the RTL-vs-ISS lockstep (MISMATCH)"
 	@VERILATOR="$(VERILATOR)" SOC_VFLAGS='$(SOC_VFLAGS)' MUTANT_VFLAGS='$(SOC_MUTANT_VFLAGS)' CXX="$(CXX)" \
-	  HARNESS_OBJS="$(SOC_HARNESS:%=$(SOC_DIR)/rv32im-svade/%.o)" \
+	  HARNESS_OBJS="$(SOC_HARNESS:%=$(SOC_DIR)/rv32im-svade/%.o) $(SOC_COSIM_OBJS)" \
 	  LINK_LIBS="$(SOC_ISS_LIB) $(MODEL_LIB) $(SOC_DIR)/libverilated.a -lz -pthread" \
-	  RTL_OTHER="$(RTL_SOC) $(RTL_MMU)" MAX_CYCLES=$(SOC_MUTANT_CYCLES) PYTHON="$(PYTHON)" \
+	  RTL_OTHER="$(RTL_SOC)" MAX_CYCLES=$(SOC_MUTANT_CYCLES) PYTHON="$(PYTHON)" \
 	  SUITE_ARGS="--jobs $(or $(JOBS),$(SOC_JOBS)) --chunk $(or $(CHUNK),1) $(SUITE_RUN_FLAGS)" \
 	  tests/mutants/run_core_mutants.sh $(BUILD) $(MUTANTS_CORE)
 

@@ -18,6 +18,7 @@
 
 #include "soc_dut.h"
 #include "soc_lockstep.h"
+#include "soc_mmu_check.h"
 
 extern "C" {
 #include "pagewalk_defs.h"
@@ -55,7 +56,8 @@ void usage(FILE *out) {
           "usage: pagewalk-soc [options] ELF\n"
           "Run an RV32 ELF on the RTL SoC (Verilator). The UART prints on stdout; the\n"
           "test finisher or tohost gives the exit status (0 pass).\n"
-          "  --lockstep         compare every retired instruction with the ISS; a\n"
+          "  --lockstep         compare every retired instruction with the ISS, and the\n"
+          "                     MMU inside with its cycle model every cycle; a\n"
           "                     divergence prints a report and exits %d\n"
           "  --svadu            the MMU sets A/D in hardware (default Svade)\n"
           "  --isa rv32i|rv32im core without or with M (default rv32im)\n"
@@ -240,7 +242,11 @@ int main(int argc, char **argv) {
   }
 
   std::unique_ptr<SocLockstep> ls;
+  std::unique_ptr<SocMmuCheck> mmu_check;
   if (o.lockstep) {
+    // The MMU inside is checked against its cycle model every cycle.
+    mmu_check.reset(new SocMmuCheck(o.svadu ? PW_AD_SVADU : PW_AD_SVADE));
+    dut.set_mmu_check(mmu_check.get());
     pw_iss_config cfg;
     pw_iss_config_default(&cfg);
     cfg.ram_bytes = o.ram_bytes;
@@ -279,6 +285,15 @@ int main(int argc, char **argv) {
     if (ls && dut.cycles() - last_record > kStallCycles) {
       fflush(stdout);
       ls->explain_stall(stderr, kStallCycles);
+      if (trace) fclose(trace);
+      uint64_t at = dut.cycles();
+      dut_owner.reset();
+      dump_window(o, at, o.wave ? o.wave : "pagewalk-soc-mismatch.fst");
+      return kExitMismatch;
+    }
+    if (dut.mmu_failed()) {
+      fflush(stdout);
+      fputs(mmu_check->explain().c_str(), stderr);
       if (trace) fclose(trace);
       uint64_t at = dut.cycles();
       dut_owner.reset();

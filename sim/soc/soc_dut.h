@@ -22,6 +22,7 @@ extern "C" {
 #include "iss.h"
 }
 
+class SocMmuCheck;
 class VerilatedContext;
 class VerilatedFstC;
 class Vsoc;
@@ -52,6 +53,12 @@ class SocDut {
   uint32_t read_word(uint32_t pa) const;
   void write_word(uint32_t pa, uint32_t value);
 
+  // Check the MMU against its cycle model every cycle from now on (nullptr:
+  // no check). After a disagreement mmu_failed() is true and check->explain()
+  // says what; the cycles go on unchecked.
+  void set_mmu_check(SocMmuCheck *check) { mmu_check_ = check; }
+  bool mmu_failed() const { return mmu_failed_; }
+
   // Waveform: open an FST file; cycles are dumped while enabled.
   bool open_wave(const std::string &path, std::string *err);
   void set_wave_enabled(bool on) { wave_on_ = on; }
@@ -61,6 +68,9 @@ class SocDut {
 
  private:
   void dump(uint64_t t);
+  void check_mmu();
+  SocMmuCheck *mmu_check_ = nullptr;
+  bool mmu_failed_ = false;
   std::unique_ptr<VerilatedContext> ctx_;
   std::unique_ptr<Vsoc> top_;
   std::unique_ptr<VerilatedFstC> wave_;

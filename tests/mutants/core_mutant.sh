@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# One deliberate core bug of tests/mutants/core.mutants, as one job of the
+# One deliberate bug of tests/mutants/core.mutants, as one job of the
 # core mutant suite: build it into its own pagewalk-soc and run the programs
 # its line names in lockstep with the ISS until one reports a MISMATCH.
 #   usage: core_mutant.sh BUILD_DIR NAME
@@ -28,17 +28,26 @@ IFS='|' read -r _ file programs expr <<< "$line"
 file=$(echo "$file" | xargs); programs=$(echo "$programs" | xargs)
 expr=$(echo "$expr" | sed 's/^ *//; s/ *$//')
 
+# FILE is under rtl/core, or mmu/NAME for the MMU inside the SoC (a bug only
+# the MMU's cycle-model check can see).
 dir=$build/soc/mutants/$name
-rm -rf "$dir" && mkdir -p "$dir/rtl"
-cp rtl/core/*.v "$dir/rtl/"
-sed "$expr" "rtl/core/$file" > "$dir/rtl/$file" || broken "the sed expression fails on rtl/core/$file"
-if cmp -s "$dir/rtl/$file" "rtl/core/$file"; then
-    broken "the expression no longer changes rtl/core/$file"
+rm -rf "$dir" && mkdir -p "$dir/rtl/core" "$dir/rtl/mmu"
+cp rtl/core/*.v "$dir/rtl/core/"
+cp rtl/mmu/*.v "$dir/rtl/mmu/"
+case $file in
+    mmu/*) src=rtl/$file ;;
+    *)     src=rtl/core/$file ;;
+esac
+[[ -f $src ]] || broken "no $src"
+sed "$expr" "$src" > "$dir/$src" || broken "the sed expression fails on $src"
+if cmp -s "$dir/$src" "$src"; then
+    broken "the expression no longer changes $src"
 fi
-echo "building $name: rtl/core/$file with: $expr"
+echo "building $name: $src with: $expr"
 # shellcheck disable=SC2086
 if ! $VERILATOR $SOC_VFLAGS $MUTANT_VFLAGS -GWithM=1 -GSvadu=0 -Mdir "$dir/obj" \
-        "$dir"/rtl/*.v $RTL_OTHER --build -j 1 > "$dir/build.log" 2>&1 ||
+        "$dir"/rtl/core/*.v $RTL_OTHER "$dir"/rtl/mmu/pw_leaf_check.v "$dir"/rtl/mmu/pw_tlb.v \
+        "$dir"/rtl/mmu/pw_walker.v "$dir"/rtl/mmu/pw_mmu.v --build -j 1 > "$dir/build.log" 2>&1 ||
    ! $CXX -o "$dir/pagewalk-soc" $HARNESS_OBJS "$dir/obj/Vsoc__ALL.a" $LINK_LIBS >> "$dir/build.log" 2>&1; then
     tail -n 20 "$dir/build.log"
     broken "does not build (see $dir/build.log)"
@@ -55,8 +64,8 @@ for p in ${programs//,/ }; do
     log=$dir/${p/:/-}.log
     "$dir/pagewalk-soc" --lockstep --max-cycles "$MAX_CYCLES" --wave "$dir/mismatch.fst" "$elf" > "$log" 2>&1
     status=$?
-    if [[ $status -eq 125 ]] && grep -q '^MISMATCH' "$log"; then
-        grep -m1 -A1 '^MISMATCH' "$log" | sed 's/^ *//' | paste -sd ';' | sed "s/^/$p: /"
+    if [[ $status -eq 125 ]] && grep -qE '^(MMU )?MISMATCH' "$log"; then
+        grep -m1 -A1 -E '^(MMU )?MISMATCH' "$log" | sed 's/^ *//' | paste -sd ';' | sed "s/^/$p: /"
         exit 0
     fi
     # A pass (0) or the program's own failure code is a miss; the cycle

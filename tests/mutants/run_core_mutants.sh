@@ -8,8 +8,9 @@
 # Environment (set by rtl/soc/soc.mk): VERILATOR, SOC_VFLAGS (the normal
 # Verilator flags), MUTANT_VFLAGS (optimisation for mutant builds), CXX,
 # HARNESS_OBJS (the default build's harness objects: a mutant changes no
-# port, so they link with any mutant's model), LINK_LIBS, RTL_OTHER (the
-# non-core RTL files), MAX_CYCLES, PYTHON, SUITE_ARGS (suite run options).
+# port, so they link with any mutant's model), LINK_LIBS, RTL_OTHER (the SoC's
+# own RTL files; each job copies the core and the MMU), MAX_CYCLES, PYTHON,
+# SUITE_ARGS (suite run options).
 set -euo pipefail
 build=$1; shift
 root=$build/soc/mutants
