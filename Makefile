@@ -29,7 +29,8 @@ TEST_CXXFLAGS := -std=c++17 $(WARN) -I$(BUILD)/gen -Icmodel -Itests/shim -Itests
 .DEFAULT_GOAL := all
 .PHONY: all test bench help deps clean vectors check-vectors check-generated \
         test-gtest test-vectors test-qemu test-model-mutants test-cosim test-regress-tool \
-        regress mutants lint trace-compare test-traces test-icarus
+        regress mutants lint trace-compare test-traces test-icarus \
+        formal test-formal formal-mutants
 
 help:
 	@echo "pagewalk: a Sv32 MMU, its golden model and their checks"
@@ -60,6 +61,9 @@ help:
 	@echo "  make synth-report    utilisation and Fmax table (MMU at 4, 8, 16 entries; board tops)"
 	@echo "  make test-synth      board lint, MMU place-and-route on iCE40, board self-test in Icarus"
 	@echo "  make test-gate       the synth_ice40 netlist simulated on a stimulus, its trace against the model"
+	@echo "  make formal          SymbiYosys proofs of the MMU's properties, both A/D policies (docs/formal.md)"
+	@echo "  make test-formal     every safety property of the MMU proven by k-induction (part of make test)"
+	@echo "  make formal-mutants  every RTL mutant against the formal properties: caught, with which and how long"
 	@echo "  make clean           remove $(BUILD)/"
 	@echo
 	@echo "variables: QEMU_SEED=0x... (QEMU reference seed), MUTANTS='name ...' (a subset),"
@@ -136,8 +140,9 @@ include cosim/systemc/systemc.mk
 include syn/synth.mk
 include syn/gate.mk
 include syn/fusesoc.mk
+include tests/formal/formal.mk
 
-test: deps test-gtest test-vectors test-qemu test-model-mutants test-cosim test-traces test-regress-tool mutants lint test-synth test-gate test-systemc
+test: deps test-gtest test-vectors test-qemu test-model-mutants test-cosim test-traces test-regress-tool mutants lint test-synth test-gate test-systemc test-formal
 	@echo "== all tests passed"
 
 test-vectors: check-vectors check-generated
