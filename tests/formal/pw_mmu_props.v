@@ -33,8 +33,8 @@ module pw_mmu_props #(
   parameter integer TlbEntries = 4,
   parameter integer Svadu      = 0,
   parameter integer HitLatency = 1,   // cycles from acceptance to a hit's response
-  parameter integer MaxStall   = 1,   // CHECK_LIVE: cycles mem_req_ready_i may stay low
-  parameter integer MaxLatency = 2,   // CHECK_LIVE: cycles from handshake to response (>= 1)
+  parameter integer MaxStall   = 0,   // CHECK_LIVE: cycles mem_req_ready_i may stay low
+  parameter integer MaxLatency = 1,   // CHECK_LIVE: cycles from handshake to response (>= 1)
   // Derived, not to be overridden.
   parameter integer IndexBits  = (TlbEntries > 1) ? $clog2(TlbEntries) : 1
 ) (
