@@ -38,7 +38,10 @@ module pw_mmu_protocol #(
   input  wire        req_ready_o,
   input  wire [31:0] req_vaddr_i,
   input  wire [1:0]  req_access_i,
+  // Only bit 1 (M-mode, or the reserved 2) matters to the interface rules.
+  /* verilator lint_off UNUSEDSIGNAL */
   input  wire [1:0]  req_priv_i,
+  /* verilator lint_on UNUSEDSIGNAL */
   input  wire        resp_valid_o,
   input  wire [33:0] resp_paddr_o,
   input  wire        resp_fault_o,

@@ -15,6 +15,7 @@ import argparse
 import concurrent.futures
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -76,6 +77,8 @@ def main():
     ap.add_argument("--expect", choices=["pass", "any"], default="pass")
     ap.add_argument("tasks", nargs="+")
     args = ap.parse_args()
+    # A reader that takes only the first line (the mutant run) ends us quietly.
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     os.makedirs(args.out, exist_ok=True)
     sby = sby_command()
     results = []
