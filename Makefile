@@ -30,7 +30,7 @@ TEST_CXXFLAGS := -std=c++17 $(WARN) -I$(BUILD)/gen -Icmodel -Itests/shim -Itests
 .PHONY: all test bench help deps clean vectors check-vectors check-generated \
         test-gtest test-vectors test-qemu test-model-mutants test-cosim test-regress-tool \
         regress mutants lint trace-compare test-traces test-icarus \
-        formal test-formal formal-mutants
+        formal test-formal formal-mutants formal-cex test-formal-cex formal-cex-check
 
 help:
 	@echo "pagewalk: a Sv32 MMU, its golden model and their checks"
@@ -64,6 +64,9 @@ help:
 	@echo "  make formal          SymbiYosys proofs of the MMU's properties, both A/D policies (docs/formal.md)"
 	@echo "  make test-formal     every safety property of the MMU proven by k-induction (part of make test)"
 	@echo "  make formal-mutants  every RTL mutant against the formal properties: caught, with which and how long"
+	@echo "  make formal-cex MUTANT=NAME  that mutant's formal counterexample as a VCD and a .stim in $(BUILD)/formal/cex/"
+	@echo "  make test-formal-cex the checked-in counterexample stimuli (tests/formal/cex) through the real RTL"
+	@echo "  make formal-cex-check  ... and through their mutants' co-simulation, which must fail"
 	@echo "  make clean           remove $(BUILD)/"
 	@echo
 	@echo "variables: QEMU_SEED=0x... (QEMU reference seed), MUTANTS='name ...' (a subset),"
