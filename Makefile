@@ -30,7 +30,8 @@ TEST_CXXFLAGS := -std=c++17 $(WARN) -I$(BUILD)/gen -Icmodel -Itests/shim -Itests
 .DEFAULT_GOAL := all
 .PHONY: all test bench help deps clean vectors check-vectors check-generated \
         test-gtest test-vectors test-qemu test-model-mutants test-cosim test-regress-tool \
-        regress mutants lint trace-compare test-traces test-icarus test-iss
+        regress mutants lint trace-compare test-traces test-icarus test-iss \
+        formal test-formal formal-mutants formal-cex test-formal-cex formal-cex-check
 
 help:
 	@echo "pagewalk: a Sv32 MMU, its golden model and their checks"
@@ -75,6 +76,12 @@ help:
 	@echo "  make iss             build/pagewalk-iss: the instruction-set simulator (docs/iss.md)"
 	@echo "  make test-iss        the ISS: its GoogleTest cases, the ISA suite on QEMU and the ISS,"
 	@echo "                       random programs compared between QEMU and the ISS"
+	@echo "  make formal          SymbiYosys proofs of the MMU's properties, both A/D policies (docs/formal.md)"
+	@echo "  make test-formal     every safety property of the MMU proven by k-induction (part of make test)"
+	@echo "  make formal-mutants  every RTL mutant against the formal properties: caught, with which and how long"
+	@echo "  make formal-cex MUTANT=NAME  that mutant's formal counterexample as a VCD and a .stim in $(BUILD)/formal/cex/"
+	@echo "  make test-formal-cex the checked-in counterexample stimuli (tests/formal/cex) through the real RTL"
+	@echo "  make formal-cex-check  ... and through their mutants' co-simulation, which must fail"
 	@echo "  make clean           remove $(BUILD)/"
 	@echo
 	@echo "variables: QEMU_SEED=0x... (QEMU reference seed), MUTANTS='name ...' (a subset),"
@@ -153,8 +160,9 @@ include cosim/systemc/systemc.mk
 include syn/synth.mk
 include syn/gate.mk
 include syn/fusesoc.mk
+include tests/formal/formal.mk
 
-test: deps test-gtest test-vectors test-qemu test-model-mutants test-cosim test-traces test-regress-tool mutants lint test-synth test-gate test-systemc test-suite test-slurm test-iss
+test: deps test-gtest test-vectors test-qemu test-model-mutants test-cosim test-traces test-regress-tool mutants lint test-synth test-gate test-systemc test-suite test-slurm test-iss test-formal
 	@echo "== all tests passed"
 
 test-vectors: check-vectors check-generated

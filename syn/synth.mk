@@ -84,11 +84,18 @@ $(SYN_DIR)/icebreaker/pagewalk_icebreaker.bin: $(SYN_DIR)/icebreaker/pagewalk_ic
 
 # The ECP5 tools: yowasp packages (WebAssembly builds; the first run of each
 # tool compiles it, which takes a minute or two, and is cached afterwards).
-$(SYN_VENV)/.installed:
+# One virtual environment for every PyPI tool: other fragments append to
+# YOWASP_PKGS (tests/formal/formal.mk adds the formal tools), and the list is
+# kept in a file rewritten only when it changes, so adding a package installs it.
+$(SYN_VENV)/.installed: $(BUILD)/venv-packages.txt
 	@echo "== installing $(YOWASP_PKGS) into $(SYN_VENV)"
 	$(PYTHON) -m venv $(SYN_VENV)
 	$(SYN_VENV)/bin/pip install -q $(YOWASP_PKGS)
 	@touch $@
+$(BUILD)/venv-packages.txt: venv-packages-check
+	@mkdir -p $(@D)
+	@echo '$(YOWASP_PKGS)' | cmp -s - $@ || echo '$(YOWASP_PKGS)' > $@
+.PHONY: venv-packages-check
 synth-venv: $(SYN_VENV)/.installed
 
 $(SYN_DIR)/ulx3s/pagewalk_ulx3s.json: rtl/board/pw_ulx3s_top.v $(RTL_BOARD) $(RTL_MMU) $(SELFTEST) $(BUILD)/gen/pagewalk_defs.vh $(SYN_VENV)/.installed
