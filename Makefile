@@ -46,9 +46,11 @@ test: deps $(TEST_TARGETS)
 
 bench: deps $(BENCH_TARGETS)
 
-generated: $(GENERATE_TARGETS)
+generated: $(COMMITTED_GENERATED:%=$(FRESH)/%)
+	@mk/generated.sh update $(FRESH) $(COMMITTED_GENERATED)
 
-check-generated: $(CHECK_GENERATED)
+check-generated: $(COMMITTED_GENERATED:%=$(FRESH)/%)
+	@mk/generated.sh check $(FRESH) $(COMMITTED_GENERATED)
 
 # ---------------------------------------------------------------- housekeeping
 help:

@@ -8,14 +8,19 @@
 .PHONY: check-vectors test-vectors test-model-mutants bench-model
 
 # ---------------------------------------------------------------- shared definitions
-$(GEN_DIR)/pagewalk_defs.h $(RTL_INC)/pagewalk_defs.vh &: cmodel/gen/pagewalk.defs cmodel/gen/gendefs.py
-	@mkdir -p $(GEN_DIR) $(RTL_INC)
-	$(PYTHON) cmodel/gen/gendefs.py $< $(GEN_DIR)/pagewalk_defs.h $(RTL_INC)/pagewalk_defs.vh
+# Each cmodel/gen/*.defs gives a C header, made here at build time, and a
+# Verilog include, committed in rtl/include (make generated rewrites it,
+# check-generated proves it current). pagewalk.defs: the MMU's constants;
+# core.defs: the soft core's CSRs, exception codes and device registers.
+$(GEN_DIR)/pagewalk_defs.h $(FRESH)/$(RTL_INC)/pagewalk_defs.vh &: cmodel/gen/pagewalk.defs cmodel/gen/gendefs.py
+	@mkdir -p $(GEN_DIR) $(FRESH)/$(RTL_INC)
+	$(PYTHON) cmodel/gen/gendefs.py $< $(GEN_DIR)/pagewalk_defs.h $(FRESH)/$(RTL_INC)/pagewalk_defs.vh
 
-# The soft core's CSRs, exception codes and device registers (cmodel/gen/core.defs).
-$(GEN_DIR)/pagewalk_core.h $(RTL_INC)/pagewalk_core.vh &: cmodel/gen/core.defs cmodel/gen/gendefs.py
-	@mkdir -p $(GEN_DIR) $(RTL_INC)
-	$(PYTHON) cmodel/gen/gendefs.py $< $(GEN_DIR)/pagewalk_core.h $(RTL_INC)/pagewalk_core.vh
+$(GEN_DIR)/pagewalk_core.h $(FRESH)/$(RTL_INC)/pagewalk_core.vh &: cmodel/gen/core.defs cmodel/gen/gendefs.py
+	@mkdir -p $(GEN_DIR) $(FRESH)/$(RTL_INC)
+	$(PYTHON) cmodel/gen/gendefs.py $< $(GEN_DIR)/pagewalk_core.h $(FRESH)/$(RTL_INC)/pagewalk_core.vh
+
+COMMITTED_GENERATED += $(RTL_INC)/pagewalk_defs.vh $(RTL_INC)/pagewalk_core.vh
 
 # ---------------------------------------------------------------- the library and the command
 MODEL_SRCS := cmodel/sv32.c cmodel/explain.c cmodel/memory.c cmodel/vec.c cmodel/mmu_cycle.c \

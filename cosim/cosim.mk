@@ -18,7 +18,7 @@ COSIM_TLB_ENTRIES ?= 8
 
 VERILATE_FLAGS := -Wall --cc -O3 --x-assign fast --x-initial fast --noassert --trace-fst \
                   -I$(RTL_INC) --top-module pw_mmu -MAKEFLAGS OPT_FAST=-O3 -MAKEFLAGS OPT_SLOW=-O1
-COSIM_CXXFLAGS := -std=c++17 -O2 -g $(WARN) -Wno-unused-parameter -I$(GEN_DIR) -Icmodel -Itests/shim \
+COSIM_CXXFLAGS := -std=c++17 -O2 -g $(WARN) -Wno-unused-parameter -I$(GEN_DIR) -Icmodel \
                   -Icosim -isystem $(VERILATOR_ROOT_INC) -isystem $(VERILATOR_ROOT_INC)/vltstd
 
 # $(call verilate_build,NAME,SVADU,ENTRIES,RTL-FILES): a Verilated library
@@ -38,7 +38,7 @@ endef
 $(eval $(call verilate_build,svade,0,$(COSIM_TLB_ENTRIES),$(RTL_MMU)))
 $(eval $(call verilate_build,svadu,1,$(COSIM_TLB_ENTRIES),$(RTL_MMU)))
 
-COSIM_SRCS := cosim/dut_registry.cc cosim/memory_agent.cc cosim/stimulus.cc cosim/lockstep.cc cosim/scripted.cc cosim/replay.cc
+COSIM_SRCS := cosim/dut_registry.cc cosim/memory_agent.cc cosim/stimulus.cc cosim/lockstep.cc cosim/replay.cc
 COSIM_OBJS := $(COSIM_SRCS:cosim/%.cc=$(COSIM_DIR)/%.o)
 COSIM_LIBS := $(MODEL_LIB) $(COSIM_DIR)/libverilated.a -lz -pthread
 COSIM_BUILDS := $(COSIM_DIR)/svade/dut.o $(COSIM_DIR)/svade/Vmmu_svade__ALL.a \
@@ -77,15 +77,17 @@ mutants: $(COSIM_CMD)
 TEST_TARGETS += mutants
 
 # GoogleTest over the co-simulation (tests/cosim): seeded lockstep runs,
-# .vec files through the RTL, directed scenarios, the checkers themselves.
+# .vec files through the RTL on the scripted bench, directed scenarios, the
+# checkers themselves. The scripted bench is test code: only this program links it.
 COSIM_TEST_BIN := $(BUILD)/tests/cosim-tests
+COSIM_TEST_OBJS := $(BUILD)/tests/cosim/test_lockstep.o $(BUILD)/tests/cosim/scripted_bench.o
 $(BUILD)/tests/cosim/%.o: tests/cosim/%.cc $(GEN_DIR)/pagewalk_defs.h
 	@mkdir -p $(@D)
-	$(CXX) $(COSIM_CXXFLAGS) -DPAGEWALK_SOURCE_DIR='"$(CURDIR)"' \
+	$(CXX) $(COSIM_CXXFLAGS) -Itests/cosim -DPAGEWALK_SOURCE_DIR='"$(CURDIR)"' \
 	    -DPAGEWALK_QEMU_VEC='"$(abspath $(BUILD)/qemu/qemu_ref.vec)"' -MMD -MP -c $< -o $@
 
-$(COSIM_TEST_BIN): $(BUILD)/tests/cosim/test_lockstep.o $(COSIM_OBJS) $(COSIM_BUILDS) $(MODEL_LIB) $(COSIM_DIR)/libverilated.a
-	$(CXX) -o $@ $(BUILD)/tests/cosim/test_lockstep.o $(COSIM_OBJS) $(COSIM_BUILDS) $(COSIM_LIBS) -lgtest -lgtest_main
+$(COSIM_TEST_BIN): $(COSIM_TEST_OBJS) $(COSIM_OBJS) $(COSIM_BUILDS) $(MODEL_LIB) $(COSIM_DIR)/libverilated.a
+	$(CXX) -o $@ $(COSIM_TEST_OBJS) $(COSIM_OBJS) $(COSIM_BUILDS) $(COSIM_LIBS) -lgtest -lgtest_main
 
 test-cosim: $(COSIM_TEST_BIN) $(BUILD)/qemu/qemu_ref.vec
 	@echo "== GoogleTest: lockstep co-simulation (RTL vs cycle model vs architectural model)"

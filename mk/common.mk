@@ -6,19 +6,19 @@
 # turns them into `make test`, `make bench`, `make deps`, `make generated` and
 # `make check-generated` after every fragment is read.
 #
-#   TEST_TARGETS      what `make test` runs, in the order fragments are included
-#   BENCH_TARGETS     what `make bench` runs
-#   PACKAGES          Debian packages `make deps` installs when missing
-#   GENERATE_TARGETS  targets that rewrite committed generated files
-#   CHECK_GENERATED   targets that fail when a committed generated file is stale
+#   TEST_TARGETS         what `make test` runs, in the order fragments are included
+#   BENCH_TARGETS        what `make bench` runs
+#   PACKAGES             Debian packages `make deps` installs when missing
+#   COMMITTED_GENERATED  generated files kept in the repository (paths in it);
+#                        the fragment gives a rule for $(FRESH)/PATH, the
+#                        generator's output now, and check-generated compares
 #
 # Help: a line `## TARGET ARGS: text` documents a target (continuation lines
 # start with `##` and two spaces); `make help` prints them in include order.
-TEST_TARGETS     :=
-BENCH_TARGETS    :=
-PACKAGES         :=
-GENERATE_TARGETS :=
-CHECK_GENERATED  :=
+TEST_TARGETS        :=
+BENCH_TARGETS       :=
+PACKAGES            :=
+COMMITTED_GENERATED :=
 
 # ---------------------------------------------------------------- tools
 # Every tool is a variable, so it can be overridden (make CC=clang).
@@ -44,9 +44,13 @@ VERILATOR_ROOT_INC := $(shell $(VERILATOR) --getenv VERILATOR_ROOT 2>/dev/null)/
 WARN     := -Wall -Wextra -Werror
 CFLAGS   ?= -O2 -g
 CXXFLAGS ?= -O2 -g
-# Generated headers (cmodel/gen/*.defs): C and Verilog.
+# Generated C headers (cmodel/gen/*.defs) are made into $(GEN_DIR) at build
+# time. Generated Verilog is committed, in rtl/include, so that rtl/ and
+# pagewalk.core never need build/ (docs/architecture.md, "Generated files").
 GEN_DIR  := $(BUILD)/gen
-RTL_INC  := $(GEN_DIR)
+RTL_INC  := rtl/include
+# Fresh copies of the committed generated files, for check-generated.
+FRESH    := $(BUILD)/fresh
 MODEL_CFLAGS := -std=c11 -Wpedantic $(WARN) -D_POSIX_C_SOURCE=200809L -I$(GEN_DIR) -Icmodel
 
 # ---------------------------------------------------------------- shared file lists

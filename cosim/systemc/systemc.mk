@@ -32,7 +32,7 @@ SC_VERILATE_FLAGS := --sc -Wall -O3 --x-assign fast --x-initial fast --noassert 
                      --top-module pw_mmu -GTlbEntries=$(SYSTEMC_TLB_ENTRIES) -GTracePort=0 \
                      $(if $(strip $(SYSTEMC_CXXFLAGS)),-CFLAGS "$(SYSTEMC_CXXFLAGS)") \
                      -MAKEFLAGS "OPT_FAST=$(SC_OPT) OPT_SLOW=$(SC_OPT) OPT_GLOBAL=$(SC_OPT)"
-SC_CXXFLAGS = -std=c++17 $(SC_OPT) $(WARN) -I$(GEN_DIR) -Icmodel -Itests/shim -Icosim -I$(SC_SRC) \
+SC_CXXFLAGS = -std=c++17 $(SC_OPT) $(WARN) -I$(GEN_DIR) -Icmodel -Icosim -I$(SC_SRC) \
                $(SYSTEMC_CXXFLAGS) -isystem $(VERILATOR_ROOT_INC) -isystem $(VERILATOR_ROOT_INC)/vltstd -DVM_SC=1
 
 SC_SRCS := translation.cc translation_extension.cc tlm_memory.cc walker_bridge.cc tlm_mmu.cc \

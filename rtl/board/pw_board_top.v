@@ -21,9 +21,9 @@ module pw_board_top #(
   parameter integer Svadu         = 0,
   parameter integer Backpressure  = 1,      // random mem_req_ready on the walker port
   parameter integer ResetHoldBits = 16,
-  parameter         PtFile        = "build/synth/selftest/selftest_pt.hex",
-  parameter         ReqFile       = "build/synth/selftest/selftest_req.hex",
-  parameter         FmtFile       = "build/synth/selftest/selftest_fmt.hex"
+  parameter         PtFile        = "rtl/board/selftest/selftest_pt.hex",
+  parameter         ReqFile       = "rtl/board/selftest/selftest_req.hex",
+  parameter         FmtFile       = "rtl/board/selftest/selftest_fmt.hex"
 ) (
   input  wire clk_i,
   input  wire restart_i,    // active high, asynchronous (a button)

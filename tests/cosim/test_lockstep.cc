@@ -7,7 +7,7 @@
 #include <string>
 
 #include "lockstep.h"
-#include "scripted.h"
+#include "scripted_bench.h"
 
 #ifndef PAGEWALK_SOURCE_DIR
 #error "PAGEWALK_SOURCE_DIR must name the repository"

@@ -1,5 +1,5 @@
 // The scripted bench, and .vec files replayed through it.
-#include "scripted.h"
+#include "scripted_bench.h"
 #include "text.h"
 
 #include <cinttypes>

@@ -1,13 +1,14 @@
 // A scripted lockstep bench: exact scenarios (a translation, an sfence, a
 // .vec file) driven through a Verilated MMU and the cycle model together,
-// every output compared every cycle.
+// every output compared every cycle. Test code: only the co-simulation
+// test suite (tests/cosim) links it, never pagewalk-cosim.
 //
 //   ScriptedBench b(*find_dut_build("svadu"));
 //   b.write(0x80000004, 0x20000401);
 //   Response r = b.translate(0x80080000, PW_PRIV_S_VALUE, PW_MMU_ACCESS_LOAD, 0, 0, 0x00402abc);
 //   if (!b.ok()) puts(b.failure().c_str());
-#ifndef PAGEWALK_COSIM_SCRIPTED_H
-#define PAGEWALK_COSIM_SCRIPTED_H
+#ifndef PAGEWALK_TESTS_COSIM_SCRIPTED_BENCH_H
+#define PAGEWALK_TESTS_COSIM_SCRIPTED_BENCH_H
 
 #include <cstdint>
 #include <memory>

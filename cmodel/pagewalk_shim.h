@@ -1,6 +1,7 @@
 /* The C shim: the golden model's C API, made callable from C++ (GoogleTest,
- * Verilator and SystemC harnesses). The model stays plain C11; this header
- * is the only place that knows about C++ linkage. */
+ * Verilator and SystemC harnesses). Part of the library's public face: C++
+ * code includes this header, never the C headers one by one. The model stays
+ * plain C11; this header is the only place that knows about C++ linkage. */
 #ifndef PAGEWALK_SHIM_H
 #define PAGEWALK_SHIM_H
 
