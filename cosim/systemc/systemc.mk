@@ -36,10 +36,10 @@ SC_CXXFLAGS = -std=c++17 $(SC_OPT) $(WARN) -I$(GEN_DIR) -Icmodel -Icosim -I$(SC_
                $(SYSTEMC_CXXFLAGS) -isystem $(VERILATOR_ROOT_INC) -isystem $(VERILATOR_ROOT_INC)/vltstd -DVM_SC=1
 
 SC_SRCS := translation.cc translation_extension.cc tlm_memory.cc walker_bridge.cc tlm_mmu.cc \
-           golden_check.cc page_table_world.cc scoreboard.cc request_generator.cc example_platform.cc \
+           golden_check.cc transaction_world.cc scoreboard.cc request_generator.cc example_platform.cc \
            options.cc pagewalk_sc.cc
 SC_OBJS := $(SC_SRCS:%.cc=$(SC_DIR)/%.o)
-SC_LIBS = $(MODEL_LIB) $(SC_DIR)/libverilated_sc.a $(SYSTEMC_LIBS) -pthread
+SC_LIBS = $(COSIM_DIR)/page_table_world.o $(MODEL_LIB) $(SC_DIR)/libverilated_sc.a $(SYSTEMC_LIBS) -pthread
 SC_CMD  := $(SC_DIR)/pagewalk-sc
 SC_BUG_DIR := $(SC_DIR)/bug-$(SYSTEMC_BUG)
 SC_BUG_CMD := $(SC_BUG_DIR)/pagewalk-sc-bug
@@ -97,10 +97,10 @@ SC_STANDARD := $(SC_DIR)/mmu_builds_standard.o $(SC_DIR)/svade/verilated_mmu.o $
                $(SC_DIR)/svadu/verilated_mmu.o $(SC_DIR)/svadu/Vmmu_sc_svadu__ALL.a
 SC_INJECTED := $(SC_DIR)/mmu_builds_injected.o $(SC_BUG_DIR)/verilated_mmu.o $(SC_BUG_DIR)/Vmmu_sc_bug__ALL.a
 
-$(SC_CMD): $(SC_OBJS) $(SC_STANDARD) $(MODEL_LIB) $(SC_DIR)/libverilated_sc.a
+$(SC_CMD): $(SC_OBJS) $(SC_STANDARD) $(COSIM_DIR)/page_table_world.o $(MODEL_LIB) $(SC_DIR)/libverilated_sc.a
 	$(CXX) -o $@ $(SC_OBJS) $(SC_STANDARD) $(SC_LIBS)
 
-$(SC_BUG_CMD): $(SC_OBJS) $(SC_INJECTED) $(MODEL_LIB) $(SC_DIR)/libverilated_sc.a
+$(SC_BUG_CMD): $(SC_OBJS) $(SC_INJECTED) $(COSIM_DIR)/page_table_world.o $(MODEL_LIB) $(SC_DIR)/libverilated_sc.a
 	$(CXX) -o $@ $(SC_OBJS) $(SC_INJECTED) $(SC_LIBS)
 
 -include $(wildcard $(SC_DIR)/*.d $(SC_DIR)/*/verilated_mmu.d)
