@@ -49,7 +49,7 @@ bench: deps $(BENCH_TARGETS)
 generated: $(COMMITTED_GENERATED:%=$(FRESH)/%)
 	@mk/generated.sh update $(FRESH) $(COMMITTED_GENERATED)
 
-check-generated: $(COMMITTED_GENERATED:%=$(FRESH)/%)
+check-generated: $(COMMITTED_GENERATED:%=$(FRESH)/%) $(GENERATED_CHECKS)
 	@mk/generated.sh check $(FRESH) $(COMMITTED_GENERATED)
 
 # ---------------------------------------------------------------- housekeeping

@@ -5,7 +5,7 @@
 ## test-vectors: only pagewalk-model check on tests/vectors/*.vec
 ## test-model-mutants: build deliberately broken models; the vectors must catch each
 
-.PHONY: check-vectors test-vectors test-model-mutants bench-model
+.PHONY: check-vectors test-vectors test-model-mutants bench-model check-mmu-ports
 
 # ---------------------------------------------------------------- shared definitions
 # Each cmodel/gen/*.defs gives a C header, made here at build time, and a
@@ -22,6 +22,21 @@ $(GEN_DIR)/pagewalk_core.h $(FRESH)/$(RTL_INC)/pagewalk_core.vh &: cmodel/gen/co
 
 COMMITTED_GENERATED += $(RTL_INC)/pagewalk_defs.vh $(RTL_INC)/pagewalk_core.vh
 
+# The MMU's ports (cmodel/gen/mmu.ports): C X-macro lists at build time, the
+# Verilog glue committed; check-generated also proves pw_mmu.v declares them.
+$(GEN_DIR)/pw_mmu_ports.h $(FRESH)/$(RTL_INC)/pw_mmu_ports.vh &: cmodel/gen/mmu.ports cmodel/gen/genports.py
+	@mkdir -p $(GEN_DIR) $(FRESH)/$(RTL_INC)
+	$(PYTHON) cmodel/gen/genports.py $< --c $(GEN_DIR)/pw_mmu_ports.h --verilog $(FRESH)/$(RTL_INC)/pw_mmu_ports.vh
+
+check-mmu-ports:
+	@$(PYTHON) cmodel/gen/genports.py cmodel/gen/mmu.ports --check-rtl rtl/mmu/pw_mmu.v
+
+COMMITTED_GENERATED += $(RTL_INC)/pw_mmu_ports.vh
+GENERATED_CHECKS    += check-mmu-ports
+
+# Every generated C header; whatever compiles against the model waits for them.
+GEN_HEADERS := $(GEN_DIR)/pagewalk_defs.h $(GEN_DIR)/pw_mmu_ports.h
+
 # ---------------------------------------------------------------- the library and the command
 MODEL_SRCS := cmodel/sv32.c cmodel/explain.c cmodel/memory.c cmodel/vec.c cmodel/mmu_cycle.c \
               cmodel/stim.c cmodel/trace.c
@@ -29,7 +44,7 @@ MODEL_OBJS := $(MODEL_SRCS:%.c=$(BUILD)/%.o)
 MODEL_LIB  := $(BUILD)/libpagewalk.a
 MODEL_CMD  := $(BUILD)/pagewalk-model
 
-$(BUILD)/cmodel/%.o: cmodel/%.c $(GEN_DIR)/pagewalk_defs.h
+$(BUILD)/cmodel/%.o: cmodel/%.c $(GEN_HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(MODEL_CFLAGS) -MMD -MP -c $< -o $@
 
@@ -53,7 +68,7 @@ check-vectors: $(MODEL_CMD)
 test-vectors: check-vectors check-generated
 
 # The vectors must catch every deliberate model bug in tests/mutants/model.mutants.
-test-model-mutants: $(GEN_DIR)/pagewalk_defs.h
+test-model-mutants: $(GEN_HEADERS)
 	@echo "== model mutants: each must fail the directed vectors"
 	@CC=$(CC) MODEL_OTHER_SRCS="$(filter-out cmodel/sv32.c,$(MODEL_SRCS)) cmodel/pagewalk_model.c" \
 	  tests/mutants/run_model_mutants.sh $(BUILD) tests/vectors/directed-*.vec

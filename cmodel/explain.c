@@ -1,6 +1,7 @@
 /* Names and step-by-step narration of a translation, for `pagewalk-model
  * explain` and for failure reports. */
 #include <inttypes.h>
+#include <string.h>
 
 #include "sv32.h"
 
@@ -26,7 +27,7 @@ const char *pw_access_name(pw_access access)
     return "?";
 }
 
-static const char *access_word(pw_access access)
+const char *pw_access_word(pw_access access)
 {
     switch (access) {
     case PW_ACCESS_LOAD: return "load";
@@ -34,6 +35,28 @@ static const char *access_word(pw_access access)
     case PW_ACCESS_FETCH: return "fetch";
     }
     return "?";
+}
+
+bool pw_priv_parse(const char *name, pw_priv *priv)
+{
+    static const pw_priv all[] = {PW_PRIV_U, PW_PRIV_S, PW_PRIV_M};
+    for (unsigned i = 0; i < sizeof all / sizeof all[0]; i++)
+        if (!strcmp(name, pw_priv_name(all[i]))) {
+            *priv = all[i];
+            return true;
+        }
+    return false;
+}
+
+bool pw_access_parse(const char *name, pw_access *access)
+{
+    static const pw_access all[] = {PW_ACCESS_LOAD, PW_ACCESS_STORE, PW_ACCESS_FETCH};
+    for (unsigned i = 0; i < sizeof all / sizeof all[0]; i++)
+        if (!strcmp(name, pw_access_name(all[i]))) {
+            *access = all[i];
+            return true;
+        }
+    return false;
 }
 
 const char *pw_ad_name(pw_ad_policy ad)
@@ -125,7 +148,7 @@ void pw_explain(FILE *out, const char *indent, const pw_context *ctx, uint32_t v
 {
     fprintf(out, "%s%s-mode %s of VA 0x%08" PRIx32 " (VPN[1] 0x%03" PRIx32 ", VPN[0] 0x%03"
             PRIx32 ", offset 0x%03" PRIx32 "), SUM=%d MXR=%d, %s\n",
-            indent, pw_priv_name(ctx->priv), access_word(access), va, FIELD(va, VA_VPN1),
+            indent, pw_priv_name(ctx->priv), pw_access_word(access), va, FIELD(va, VA_VPN1),
             FIELD(va, VA_VPN0), FIELD(va, VA_OFFSET), ctx->sum, ctx->mxr, pw_ad_name(ctx->ad));
     fprintf(out, "%ssatp 0x%08" PRIx32 ": MODE=%s, ASID 0x%03" PRIx32 ", root table at 0x%" PRIx64 "\n",
             indent, ctx->satp, (ctx->satp & PW_SATP_MODE) ? "Sv32" : "Bare",

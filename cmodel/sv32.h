@@ -102,9 +102,14 @@ void pw_translate(const pw_context *ctx, const pw_mem *mem, uint32_t va,
 uint32_t pw_page_fault_cause(pw_access access);
 uint32_t pw_access_fault_cause(pw_access access);
 
-/* Short names used by the .vec format and reports ("U", "r", ...). */
+/* Short names used by the .vec, .stim and trace formats and reports ("U", "r", ...). */
 const char *pw_priv_name(pw_priv priv);
 const char *pw_access_name(pw_access access);
+/* The short names back: false when name is none of them. */
+bool pw_priv_parse(const char *name, pw_priv *priv);
+bool pw_access_parse(const char *name, pw_access *access);
+/* "load", "store", "fetch". */
+const char *pw_access_word(pw_access access);
 const char *pw_ad_name(pw_ad_policy ad);
 const char *pw_cause_name(uint32_t cause);
 /* One sentence on why a translation ended, e.g. "V=0: the PTE is invalid". */

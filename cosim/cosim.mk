@@ -29,8 +29,9 @@ $(COSIM_DIR)/$(1)/Vmmu_$(1)__ALL.a: $(4) $(RTL_MMU_INCLUDES)
 	$(VERILATOR) $(VERILATE_FLAGS) --prefix Vmmu_$(1) -GSvadu=$(2) -GTlbEntries=$(3) -GTracePort=1 \
 	    -Mdir $(COSIM_DIR)/$(1) $(4) --build -j 2 >$(COSIM_DIR)/$(1)/verilate.log 2>&1 \
 	    || { cat $(COSIM_DIR)/$(1)/verilate.log; exit 1; }
+	@touch $$@  # verilator leaves the library alone when its own inputs did not change
 
-$(COSIM_DIR)/$(1)/dut.o: cosim/dut_verilated.cc cosim/dut.h $(COSIM_DIR)/$(1)/Vmmu_$(1)__ALL.a
+$(COSIM_DIR)/$(1)/dut.o: cosim/dut_verilated.cc cosim/dut.h $(COSIM_DIR)/$(1)/Vmmu_$(1)__ALL.a $(GEN_HEADERS)
 	$(CXX) $(COSIM_CXXFLAGS) -I$(COSIM_DIR)/$(1) -DDUT_CLASS=Vmmu_$(1) -DDUT_NAME=$(1) \
 	    -DDUT_AD=$(if $(filter 1,$(2)),PW_AD_SVADU,PW_AD_SVADE) -DDUT_ENTRIES=$(3) -c $$< -o $$@
 endef
@@ -38,14 +39,16 @@ endef
 $(eval $(call verilate_build,svade,0,$(COSIM_TLB_ENTRIES),$(RTL_MMU)))
 $(eval $(call verilate_build,svadu,1,$(COSIM_TLB_ENTRIES),$(RTL_MMU)))
 
-COSIM_SRCS := cosim/dut_registry.cc cosim/memory_agent.cc cosim/page_table_world.cc cosim/stimulus.cc cosim/lockstep.cc cosim/replay.cc
+COSIM_SRCS := cosim/dut_registry.cc cosim/memory_agent.cc cosim/page_table_world.cc cosim/stimulus.cc \
+              cosim/output_check.cc cosim/arch_check.cc cosim/mmu_checker.cc cosim/event_log.cc \
+              cosim/lockstep.cc cosim/replay.cc
 COSIM_OBJS := $(COSIM_SRCS:cosim/%.cc=$(COSIM_DIR)/%.o)
 COSIM_LIBS := $(MODEL_LIB) $(COSIM_DIR)/libverilated.a -lz -pthread
 COSIM_BUILDS := $(COSIM_DIR)/svade/dut.o $(COSIM_DIR)/svade/Vmmu_svade__ALL.a \
                 $(COSIM_DIR)/svadu/dut.o $(COSIM_DIR)/svadu/Vmmu_svadu__ALL.a
 COSIM_CMD := $(COSIM_DIR)/pagewalk-cosim
 
-$(COSIM_DIR)/%.o: cosim/%.cc $(GEN_DIR)/pagewalk_defs.h
+$(COSIM_DIR)/%.o: cosim/%.cc $(GEN_HEADERS)
 	@mkdir -p $(@D)
 	$(CXX) $(COSIM_CXXFLAGS) -MMD -MP -c $< -o $@
 
@@ -80,8 +83,9 @@ TEST_TARGETS += mutants
 # .vec files through the RTL on the scripted bench, directed scenarios, the
 # checkers themselves. The scripted bench is test code: only this program links it.
 COSIM_TEST_BIN := $(BUILD)/tests/cosim-tests
-COSIM_TEST_OBJS := $(BUILD)/tests/cosim/test_lockstep.o $(BUILD)/tests/cosim/scripted_bench.o
-$(BUILD)/tests/cosim/%.o: tests/cosim/%.cc $(GEN_DIR)/pagewalk_defs.h
+COSIM_TEST_OBJS := $(BUILD)/tests/cosim/test_lockstep.o $(BUILD)/tests/cosim/test_mmu_checker.o \
+                   $(BUILD)/tests/cosim/scripted_bench.o
+$(BUILD)/tests/cosim/%.o: tests/cosim/%.cc $(GEN_HEADERS)
 	@mkdir -p $(@D)
 	$(CXX) $(COSIM_CXXFLAGS) -Itests/cosim -DPAGEWALK_SOURCE_DIR='"$(CURDIR)"' \
 	    -DPAGEWALK_QEMU_VEC='"$(abspath $(BUILD)/qemu/qemu_ref.vec)"' -MMD -MP -c $< -o $@

@@ -29,15 +29,6 @@ struct StimulusRates {
     unsigned reset_per_million;   // a reset in the middle of the run
 };
 
-// A translation request as accepted, with the context it ran in.
-struct Request {
-    uint32_t va;
-    unsigned access, priv;
-    uint32_t satp;
-    bool sum, mxr;
-    uint64_t cycle;
-};
-
 class Stimulus {
   public:
     Stimulus(uint64_t seed, pw_sparse_mem *mem, MemoryAgent *agent);

@@ -12,6 +12,8 @@
 #   COMMITTED_GENERATED  generated files kept in the repository (paths in it);
 #                        the fragment gives a rule for $(FRESH)/PATH, the
 #                        generator's output now, and check-generated compares
+#   GENERATED_CHECKS     further targets check-generated runs (a source that
+#                        must agree with a description it is not generated from)
 #
 # Help: a line `## TARGET ARGS: text` documents a target (continuation lines
 # start with `##` and two spaces); `make help` prints them in include order.
@@ -19,6 +21,7 @@ TEST_TARGETS        :=
 BENCH_TARGETS       :=
 PACKAGES            :=
 COMMITTED_GENERATED :=
+GENERATED_CHECKS    :=
 
 # ---------------------------------------------------------------- tools
 # Every tool is a variable, so it can be overridden (make CC=clang).
@@ -57,7 +60,7 @@ MODEL_CFLAGS := -std=c11 -Wpedantic $(WARN) -D_POSIX_C_SOURCE=200809L -I$(GEN_DI
 # The MMU's RTL, in the order every flow reads it.
 RTL_MMU := rtl/mmu/pw_leaf_check.v rtl/mmu/pw_tlb.v rtl/mmu/pw_walker.v rtl/mmu/pw_mmu.v
 # The generated Verilog the RTL includes.
-RTL_MMU_INCLUDES := $(RTL_INC)/pagewalk_defs.vh
+RTL_MMU_INCLUDES := $(RTL_INC)/pagewalk_defs.vh $(RTL_INC)/pw_mmu_ports.vh
 # The Icarus testbench (tests/icarus) that runs a .stim file on pw_mmu.
 ICARUS_TB := tests/icarus/tb_mmu.v tests/icarus/tracer.v tests/icarus/stim_file.v tests/icarus/sparse_mem.v
 

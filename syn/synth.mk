@@ -53,7 +53,7 @@ SELFTEST  := $(SELFTEST_DIR)/selftest_pt.hex $(SELFTEST_DIR)/selftest_req.hex \
              $(SELFTEST_DIR)/selftest.stim
 
 # ---------------------------------------------------------------- self-test data
-$(SYN_DIR)/selftest_gen: syn/selftest_gen.c $(MODEL_LIB) $(GEN_DIR)/pagewalk_defs.h
+$(SYN_DIR)/selftest_gen: syn/selftest_gen.c $(MODEL_LIB) $(GEN_HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(MODEL_CFLAGS) -o $@ $< $(MODEL_LIB)
 

@@ -46,7 +46,7 @@ SC_BUG_CMD := $(SC_BUG_DIR)/pagewalk-sc-bug
 
 .PHONY: systemc test-systemc
 
-$(SC_DIR)/%.o: $(SC_SRC)/%.cc $(GEN_DIR)/pagewalk_defs.h | deps
+$(SC_DIR)/%.o: $(SC_SRC)/%.cc $(GEN_HEADERS) | deps
 	@mkdir -p $(@D)
 	$(CXX) $(SC_CXXFLAGS) -MMD -MP -c $< -o $@
 
@@ -57,8 +57,9 @@ $(SC_DIR)/$(1)/Vmmu_sc_$(1)__ALL.a: $(RTL_MMU) $(RTL_MMU_INCLUDES) | deps
 	@mkdir -p $(SC_DIR)/$(1)
 	$(VERILATOR) $(SC_VERILATE_FLAGS) --prefix Vmmu_sc_$(1) -GSvadu=$(2) -Mdir $(SC_DIR)/$(1) $(RTL_MMU) \
 	    --build -j 2 >$(SC_DIR)/$(1)/verilate.log 2>&1 || { cat $(SC_DIR)/$(1)/verilate.log; exit 1; }
+	@touch $$@  # verilator leaves the library alone when its own inputs did not change
 
-$(SC_DIR)/$(1)/verilated_mmu.o: $(SC_SRC)/verilated_mmu.cc $(SC_SRC)/verilated_mmu.h $(SC_SRC)/mmu_signals.h \
+$(SC_DIR)/$(1)/verilated_mmu.o: $(SC_SRC)/verilated_mmu.cc $(SC_SRC)/verilated_mmu.h $(SC_SRC)/mmu_signals.h $(GEN_HEADERS) \
                                  $(SC_DIR)/$(1)/Vmmu_sc_$(1)__ALL.a
 	$(CXX) $(SC_CXXFLAGS) -MMD -MP -isystem $(SC_DIR)/$(1) -DVMMU_CLASS=Vmmu_sc_$(1) -DVMMU_FUNCTION=verilated_mmu_$(1) \
 	    -DVMMU_NAME='"$(1)"' -DVMMU_AD=$(if $(filter 1,$(2)),PW_AD_SVADU,PW_AD_SVADE) \
@@ -76,8 +77,9 @@ $(SC_BUG_DIR)/Vmmu_sc_bug__ALL.a: $(SC_BUG_DIR)/rtl/policy $(RTL_MMU_INCLUDES) |
 	$(VERILATOR) $(SC_VERILATE_FLAGS) -Wno-fatal --prefix Vmmu_sc_bug \
 	    -GSvadu=$$(grep -q svadu $< && echo 1 || echo 0) -Mdir $(SC_BUG_DIR) $(RTL_MMU:rtl/mmu/%=$(SC_BUG_DIR)/rtl/%) \
 	    --build -j 2 >$(SC_BUG_DIR)/verilate.log 2>&1 || { cat $(SC_BUG_DIR)/verilate.log; exit 1; }
+	@touch $@
 
-$(SC_BUG_DIR)/verilated_mmu.o: $(SC_SRC)/verilated_mmu.cc $(SC_SRC)/verilated_mmu.h $(SC_SRC)/mmu_signals.h \
+$(SC_BUG_DIR)/verilated_mmu.o: $(SC_SRC)/verilated_mmu.cc $(SC_SRC)/verilated_mmu.h $(SC_SRC)/mmu_signals.h $(GEN_HEADERS) \
                                $(SC_BUG_DIR)/Vmmu_sc_bug__ALL.a
 	policy=$$(cat $(SC_BUG_DIR)/rtl/policy); \
 	$(CXX) $(SC_CXXFLAGS) -MMD -MP -isystem $(SC_BUG_DIR) -DVMMU_CLASS=Vmmu_sc_bug -DVMMU_FUNCTION=verilated_mmu_injected_bug \

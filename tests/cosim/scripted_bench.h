@@ -15,8 +15,8 @@
 #include <string>
 
 #include "dut.h"
-#include "lockstep.h"
 #include "memory_agent.h"
+#include "mmu_checker.h"
 
 namespace cosim {
 
@@ -55,7 +55,7 @@ class ScriptedBench {
 
     bool ok() const { return failure_.empty(); }
     const std::string &failure() const { return failure_; }
-    const pw_mmu_model &model() const { return model_; }
+    const pw_mmu_model &model() const { return checker_.model(); }
     uint64_t cycle() const { return cycle_; }
     pw_mmu_outputs outputs();
 
@@ -65,10 +65,9 @@ class ScriptedBench {
 
     const DutBuild &build_;
     std::unique_ptr<Dut> dut_;
-    pw_mmu_model model_;
     pw_sparse_mem *mem_;
     MemoryAgent agent_;
-    OutputCheck check_;
+    MmuChecker checker_;  // the outputs, against the cycle model
     uint64_t cycle_ = 0;
     uint32_t satp_ = 0;
     bool sum_ = false, mxr_ = false;

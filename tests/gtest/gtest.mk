@@ -18,7 +18,7 @@ GEN_VEC    := $(BUILD)/tests/gen-directed-vec
 
 TEST_CXXFLAGS := -std=c++17 $(WARN) -I$(GEN_DIR) -Icmodel -Itests/gtest
 
-$(BUILD)/tests/gtest/%.o: tests/gtest/%.cc $(GEN_DIR)/pagewalk_defs.h
+$(BUILD)/tests/gtest/%.o: tests/gtest/%.cc $(GEN_HEADERS)
 	@mkdir -p $(@D)
 	$(CXX) $(CXXFLAGS) $(TEST_CXXFLAGS) -MMD -MP -c $< -o $@
 

@@ -27,6 +27,8 @@ uint32_t vpn1(uint32_t va) { return va >> PW_VA_VPN1_SHIFT & PW_VA_VPN1_MASK; }
 uint32_t vpn0(uint32_t va) { return va >> PW_VA_VPN0_SHIFT & PW_VA_VPN0_MASK; }
 uint64_t page_pa(uint32_t ppn, uint32_t va) { return uint64_t(ppn) << 12 | (va & 0xfff); }
 
+// The port encodings, written out again here rather than taken from the
+// cycle model (pw_mmu_port_access), which is what these tests check.
 pw_access arch_access(unsigned port)
 {
     return port == kLoad ? PW_ACCESS_LOAD : port == kStore ? PW_ACCESS_STORE : PW_ACCESS_FETCH;
