@@ -39,7 +39,7 @@ GEN_HEADERS := $(GEN_DIR)/pagewalk_defs.h $(GEN_DIR)/pw_mmu_ports.h
 
 # ---------------------------------------------------------------- the library and the command
 MODEL_SRCS := cmodel/sv32.c cmodel/explain.c cmodel/memory.c cmodel/vec.c cmodel/mmu_cycle.c \
-              cmodel/stim.c cmodel/trace.c
+              cmodel/stim.c cmodel/stim_write.c cmodel/vec_write.c cmodel/trace.c
 MODEL_OBJS := $(MODEL_SRCS:%.c=$(BUILD)/%.o)
 MODEL_LIB  := $(BUILD)/libpagewalk.a
 MODEL_CMD  := $(BUILD)/pagewalk-model

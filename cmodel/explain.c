@@ -1,6 +1,7 @@
 /* Names and step-by-step narration of a translation, for `pagewalk-model
  * explain` and for failure reports. */
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sv32.h"
@@ -177,4 +178,20 @@ void pw_explain(FILE *out, const char *indent, const pw_context *ctx, uint32_t v
     else
         fprintf(out, "%sresult: pa=0x%" PRIx64 "%s%s\n", indent, r->pa,
                 r->end == PW_END_OK ? "" : ": ", r->end == PW_END_OK ? "" : pw_end_text(r->end));
+}
+
+char *pw_explain_string(const char *indent, const pw_context *ctx, uint32_t va, pw_access access,
+                        const pw_result *r)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    if (!out)
+        return NULL;
+    pw_explain(out, indent, ctx, va, access, r);
+    if (fclose(out) != 0) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
 }

@@ -18,6 +18,21 @@ extern "C" {
 
 #ifdef __cplusplus
 }
+
+#include <cstdlib>
+#include <string>
+
+/* pw_explain's narration of a walk as a std::string, for reports. */
+inline std::string pw_explain_text(const char *indent, const pw_context &ctx, uint32_t va, pw_access access,
+                                   const pw_result &result)
+{
+    char *text = pw_explain_string(indent, &ctx, va, access, &result);
+    if (!text)
+        return std::string(indent) + "(no memory to narrate the walk)\n";
+    std::string s(text);
+    std::free(text);
+    return s;
+}
 #endif
 
 #endif

@@ -119,6 +119,10 @@ const char *pw_end_text(pw_end end);
  * with indent. See docs/translation.md for a worked example. */
 void pw_explain(FILE *out, const char *indent, const pw_context *ctx, uint32_t va,
                 pw_access access, const pw_result *result);
+/* The same narration in a string the caller frees; NULL when out of memory.
+ * (C++: pw_explain_text in pagewalk_shim.h.) */
+char *pw_explain_string(const char *indent, const pw_context *ctx, uint32_t va, pw_access access,
+                        const pw_result *result);
 
 /* Format "pa=HEX" or "fault=CAUSE", the .vec RESULT notation, into buf. */
 void pw_result_text(const pw_result *result, char *buf, size_t len);

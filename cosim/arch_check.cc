@@ -3,8 +3,6 @@
 #include "text.h"
 
 #include <cinttypes>
-#include <cstdio>
-#include <cstdlib>
 
 namespace cosim {
 namespace {
@@ -25,18 +23,6 @@ struct CheckPort {
     }
 };
 
-std::string narrate(const pw_context &ctx, uint32_t va, pw_access acc, const pw_result &r)
-{
-    char *buf = nullptr;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    pw_explain(f, "    ", &ctx, va, acc, &r);
-    fclose(f);
-    std::string s(buf, len);
-    free(buf);
-    return s;
-}
-
 }  // namespace
 
 std::string describe(const Request &r)
@@ -52,7 +38,7 @@ std::string narrate_walk(const Request &r, const MemoryView &memory, pw_ad_polic
     pw_mem m{&port, CheckPort::read, CheckPort::write};
     pw_result res;
     pw_translate(&ctx, &m, r.va, pw_mmu_port_access(r.access), &res);
-    return narrate(ctx, r.va, pw_mmu_port_access(r.access), res);
+    return pw_explain_text("    ", ctx, r.va, pw_mmu_port_access(r.access), res);
 }
 
 bool ArchCheck::step(const Request &req, const pw_mmu_outputs &resp)
@@ -75,7 +61,7 @@ bool ArchCheck::step(const Request &req, const pw_mmu_outputs &resp)
     if (port.wanted_write)
         report_ += "  the architectural model still needed an A/D write-back the MMU did not make\n";
     report_ += "  the walk, by the architectural model on memory as it is now:\n" +
-               narrate(ctx, req.va, pw_mmu_port_access(req.access), r);
+               pw_explain_text("    ", ctx, req.va, pw_mmu_port_access(req.access), r);
     return false;
 }
 

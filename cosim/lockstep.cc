@@ -51,25 +51,29 @@ Runner::Runner(const DutBuild &build, RunOptions opt)
         agent_.plan_log = &plan_;
         pw_smem_foreach(
             mem_,
-            [](void *ctx, uint64_t pa, uint32_t value, bool error) {
-                *static_cast<std::string *>(ctx) +=
-                    error ? format("e %09" PRIx64 "\n", pa) : format("m %09" PRIx64 " %08x\n", pa, value);
+            [](void *file, uint64_t pa, uint32_t value, bool error) {
+                if (error)
+                    pw_stim_print_error(static_cast<FILE *>(file), pa);
+                else
+                    pw_stim_print_word(static_cast<FILE *>(file), pa, value);
             },
-            &image_);
+            image_.get());
         for (uint64_t a : agent_.write_errors())
-            image_ += format("w %09" PRIx64 "\n", a);
+            pw_stim_print_write_error(image_.get(), a);
     }
 }
 
 std::string Runner::recording() const
 {
-    std::string s = format("pagewalk-stimulus 1\n# recorded: pagewalk-cosim --dut %s --seed %" PRIu64
-                           " --cycles %" PRIu64 " --write-stimulus\nad %s\ncycles %" PRIu64 "\n",
-                           build_.name.c_str(), opt_.seed, opt_.cycles, pw_ad_name(build_.ad), stats_.cycles);
-    s += image_;
+    MemoryFile f;
+    std::string comment = format("recorded: pagewalk-cosim --dut %s --seed %" PRIu64 " --cycles %" PRIu64
+                                 " --write-stimulus", build_.name.c_str(), opt_.seed, opt_.cycles);
+    pw_stim_print_header(f.get(), comment.c_str(), build_.ad, stats_.cycles);
+    std::string s = f.str() + image_.str();
+    MemoryFile plan;
     for (const auto &p : plan_)
-        s += format("plan %u %u\n", p.first, p.second);
-    return s + timeline_;
+        pw_stim_print_plan(plan.get(), p.first, p.second);
+    return s + plan.str() + timeline_.str();
 }
 
 Runner::~Runner() { pw_smem_free(mem_); }
@@ -148,17 +152,15 @@ bool Runner::run()
         if (opt_.check && checker_.model().events.fill)
             log_.add({Event::Fill, cycle, 0, checker_.model().events.fill_index, checker_.model().events.evicted, 0});
         if (opt_.record) {
+            FILE *t = timeline_.get();
             if (!in.rst_n)
-                timeline_ += format("@%" PRIu64 " reset\n", cycle);
+                pw_stim_print_reset(t, cycle);
             if (cycle == 0 || in.satp != prev_in.satp || in.sum != prev_in.sum || in.mxr != prev_in.mxr)
-                timeline_ += format("@%" PRIu64 " ctx %08x %d %d\n", cycle, in.satp, in.sum, in.mxr);
+                pw_stim_print_ctx(t, cycle, in.satp, in.sum, in.mxr);
             if (in.sfence_valid)
-                timeline_ += format("@%" PRIu64 " sfence %08x %03x %d %d\n", cycle, in.sfence_vaddr,
-                                    in.sfence_asid, in.sfence_all_va, in.sfence_all_asid);
+                pw_stim_print_sfence(t, cycle, in.sfence_vaddr, in.sfence_asid, in.sfence_all_va, in.sfence_all_asid);
             if (stim_.new_request())
-                timeline_ += format("@%" PRIu64 " req %08x %s %s\n", cycle, in.req_vaddr,
-                                    pw_access_name(pw_mmu_port_access(in.req_access)),
-                                    pw_priv_name(pw_mmu_port_priv(in.req_priv)));
+                pw_stim_print_req(t, cycle, in.req_vaddr, in.req_access, in.req_priv);
             prev_in = in;
         }
 

@@ -15,6 +15,7 @@
 #include "memory_agent.h"
 #include "mmu_checker.h"
 #include "stimulus.h"
+#include "text.h"
 
 namespace cosim {
 
@@ -80,7 +81,7 @@ class Runner {
     std::string report_;
     uint64_t failed_cycle_ = 0;
     uint64_t hits_before_reset_ = 0, misses_before_reset_ = 0;
-    std::string image_, timeline_;                       // recording
+    MemoryFile image_, timeline_;                        // recording
     std::vector<std::pair<unsigned, unsigned>> plan_;    // recording
 };
 

@@ -53,9 +53,10 @@ SELFTEST  := $(SELFTEST_DIR)/selftest_pt.hex $(SELFTEST_DIR)/selftest_req.hex \
              $(SELFTEST_DIR)/selftest.stim
 
 # ---------------------------------------------------------------- self-test data
-$(SYN_DIR)/selftest_gen: syn/selftest_gen.c $(MODEL_LIB) $(GEN_HEADERS)
+SELFTEST_GEN_SRCS := syn/selftest/selftest_gen.c syn/selftest/selftest_tables.c syn/selftest/selftest_formats.c
+$(SYN_DIR)/selftest_gen: $(SELFTEST_GEN_SRCS) syn/selftest/selftest_gen.h $(MODEL_LIB) $(GEN_HEADERS)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(MODEL_CFLAGS) -o $@ $< $(MODEL_LIB)
+	$(CC) $(CFLAGS) $(MODEL_CFLAGS) -Isyn/selftest -o $@ $(SELFTEST_GEN_SRCS) $(MODEL_LIB)
 
 # The generator's expectations are checked by the model's own .vec checker.
 $(SELFTEST) &: $(SYN_DIR)/selftest_gen $(MODEL_CMD)
