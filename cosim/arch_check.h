@@ -4,7 +4,9 @@
 #define PAGEWALK_COSIM_ARCH_CHECK_H
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <utility>
 
 #include "pagewalk_shim.h"
 
@@ -19,6 +21,26 @@ class MemoryView {
     virtual bool read(uint64_t pa, uint32_t *value) const = 0;
     // Would writing the word at pa be a bus error?
     virtual bool write_fails(uint64_t pa) const = 0;
+};
+
+// The view of a sparse memory (cmodel/memory.h), with, optionally, words
+// where only a write is a bus error.
+class SparseMemoryView : public MemoryView {
+  public:
+    explicit SparseMemoryView(pw_sparse_mem *mem, std::function<bool(uint64_t)> write_error = nullptr)
+        : mem_(mem), write_error_(std::move(write_error))
+    {
+    }
+    bool read(uint64_t pa, uint32_t *value) const override { return pw_smem_get(mem_, pa, value); }
+    bool write_fails(uint64_t pa) const override
+    {
+        uint32_t ignored;
+        return (write_error_ && write_error_(pa)) || !pw_smem_get(mem_, pa, &ignored);
+    }
+
+  private:
+    pw_sparse_mem *mem_;
+    std::function<bool(uint64_t)> write_error_;
 };
 
 // A translation request as the MMU accepted it, with the context it ran in

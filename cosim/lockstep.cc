@@ -23,28 +23,11 @@ MemoryTiming timing_for(uint64_t seed)
 
 }  // namespace
 
-bool Runner::Memory::read(uint64_t pa, uint32_t *value) const { return pw_smem_get(mem_, pa, value); }
-
-bool Runner::Memory::write_fails(uint64_t pa) const
-{
-    uint32_t ignored;
-    return agent_.is_write_error(pa) || !pw_smem_get(mem_, pa, &ignored);
-}
-
-namespace {
-
-pw_mmu_config config_of(const DutBuild &build)
-{
-    pw_mmu_config cfg{build.tlb_entries, build.ad, true};
-    return cfg;
-}
-
-}  // namespace
-
 Runner::Runner(const DutBuild &build, RunOptions opt)
     : build_(build), opt_(std::move(opt)), dut_(build.make()), mem_(pw_smem_new()),
       agent_(mem_, opt_.seed * 2 + 1, timing_for(opt_.seed)), stim_(opt_.seed, mem_, &agent_),
-      view_(mem_, agent_), checker_(config_of(build), &view_, opt_.check)
+      view_(mem_, [this](uint64_t pa) { return agent_.is_write_error(pa); }),
+      checker_(build.config(), &view_, opt_.check)
 {
     if (opt_.record) {
         stim_.for_recording();

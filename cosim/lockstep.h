@@ -55,26 +55,13 @@ class Runner {
     void fail(uint64_t cycle, const std::string &what);
     void log_cycle(uint64_t cycle, const pw_mmu_inputs &in, const pw_mmu_outputs &out);
 
-    // The run's memory as the checker sees it: the sparse memory, and the
-    // agent's write-only errors.
-    class Memory : public MemoryView {
-      public:
-        Memory(pw_sparse_mem *mem, const MemoryAgent &agent) : mem_(mem), agent_(agent) {}
-        bool read(uint64_t pa, uint32_t *value) const override;
-        bool write_fails(uint64_t pa) const override;
-
-      private:
-        pw_sparse_mem *mem_;
-        const MemoryAgent &agent_;
-    };
-
     const DutBuild &build_;
     RunOptions opt_;
     std::unique_ptr<Dut> dut_;
     pw_sparse_mem *mem_;
     MemoryAgent agent_;
     Stimulus stim_;
-    Memory view_;
+    SparseMemoryView view_;  // the memory as the checker sees it, the agent's write errors included
     MmuChecker checker_;
     EventLog log_;
     RunStats stats_;

@@ -31,8 +31,7 @@ int replay_stimulus(const DutBuild &build, const std::string &stim_path, const s
     std::unique_ptr<Dut> dut = build.make();
     if (!wave_path.empty() && dut->trace_open(wave_path))
         dut->trace_active(true);
-    pw_mmu_config cfg{build.tlb_entries, build.ad, true};
-    MmuChecker checker(cfg, nullptr);  // the outputs, against the cycle model
+    MmuChecker checker(build.config(), nullptr);  // the outputs, against the cycle model
     std::string name = std::string(pw_ad_name(build.ad)) + " (" + std::to_string(build.tlb_entries) + " entries)";
     pw_trace_writer tw;
     pw_trace_begin(&tw, out, "verilator", name.c_str(), stim_path.c_str());

@@ -146,7 +146,7 @@ module pw_board_top #(
   assign led_busy_o = !done && blink_q[22];
 
   // The nibble bus (feed 62 + sequencer 52 nibbles) must be as wide as
-  // syn/selftest_gen.c lays it out (FIELDS).
+  // syn/selftest/selftest_formats.c lays it out (FIELDS).
   generate
     if (`PW_FMT_NIBBLES != 114) begin : g_bus_width_mismatch
       nibble_bus_does_not_match_selftest_vh u_error ();

@@ -24,19 +24,9 @@ MemoryTiming ScriptedBench::fixed_timing()
     return t;
 }
 
-namespace {
-
-pw_mmu_config config_of(const DutBuild &build)
-{
-    pw_mmu_config cfg{build.tlb_entries, build.ad, true};
-    return cfg;
-}
-
-}  // namespace
-
 ScriptedBench::ScriptedBench(const DutBuild &build, MemoryTiming timing)
     : build_(build), dut_(build.make()), mem_(pw_smem_new()), agent_(mem_, 1, timing),
-      checker_(config_of(build), nullptr)
+      checker_(build.config(), nullptr)
 {
     reset();
 }

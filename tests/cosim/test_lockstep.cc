@@ -313,25 +313,11 @@ TEST(Checkers, FastCompareCoversEveryOutput)
     EXPECT_TRUE(cosim::OutputCheck::fast_path_covers_every_output());
 }
 
-// A sparse memory as the checkers see it (no write-only errors).
-class SparseView : public cosim::MemoryView {
-  public:
-    explicit SparseView(pw_sparse_mem *mem) : mem_(mem) {}
-    bool read(uint64_t pa, uint32_t *value) const override { return pw_smem_get(mem_, pa, value); }
-    bool write_fails(uint64_t pa) const override
-    {
-        uint32_t ignored;
-        return !pw_smem_get(mem_, pa, &ignored);
-    }
-
-  private:
-    pw_sparse_mem *mem_;
-};
 
 TEST(Checkers, ArchCheckCatchesAWrongAddressAndAMissingWriteBack)
 {
     pw_sparse_mem *mem = pw_smem_new();
-    SparseView view(mem);
+    cosim::SparseMemoryView view(mem);
     pw_smem_set(mem, 0x80000004, 0x80001u << 10 | V);
     pw_smem_set(mem, 0x80001008, 0x90000u << 10 | V | R | W);  // A, D clear
     cosim::Request req{0x00402abc, kLoad, kS, 0x80080000, false, false, 0};

@@ -16,19 +16,6 @@ constexpr uint32_t kSatp = 0x80080000;     // Sv32, ASID 0, root table at 0x8000
 constexpr uint32_t kVa = 0x00402abc;       // VPN[1] 1, VPN[0] 2
 constexpr uint64_t kLeaf = 0x80001008;     // its level-0 PTE
 
-class SparseView : public cosim::MemoryView {
-  public:
-    explicit SparseView(pw_sparse_mem *mem) : mem_(mem) {}
-    bool read(uint64_t pa, uint32_t *value) const override { return pw_smem_get(mem_, pa, value); }
-    bool write_fails(uint64_t pa) const override
-    {
-        uint32_t ignored;
-        return !pw_smem_get(mem_, pa, &ignored);
-    }
-
-  private:
-    pw_sparse_mem *mem_;
-};
 
 // A harness around an "MMU" (a cycle model) and its memory (always ready,
 // one cycle of latency), feeding the checker every cycle.
@@ -103,7 +90,7 @@ class Harness {
 
   private:
     pw_sparse_mem *mem_;
-    SparseView view_;
+    cosim::SparseMemoryView view_;
     cosim::MmuChecker checker_;
     pw_mmu_model mmu_;
     pw_mmu_inputs in_{};

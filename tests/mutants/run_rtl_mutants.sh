@@ -2,9 +2,15 @@
 # Build each deliberate RTL bug of tests/mutants/rtl.mutants into its own
 # pagewalk-cosim and require the lockstep co-simulation to catch it.
 #   usage: run_rtl_mutants.sh BUILD_DIR [NAME...]      (no NAME: all of them)
-# Environment (set by the Makefile): VERILATOR, VERILATE_FLAGS, CXX,
-# COSIM_CXXFLAGS, COSIM_LINK (harness objects and libraries), JOBS,
-# MUTANT_SEEDS (seeds tried per mutant), MUTANT_CYCLES (cycles per seed).
+# Environment (set by cosim/cosim.mk, `make mutants`): VERILATOR,
+# VERILATE_FLAGS (with the include path of the generated Verilog), CXX,
+# COSIM_CXXFLAGS, COSIM_LINK_OBJS (pagewalk-cosim's objects, without a DUT),
+# COSIM_LINK_LIBS (the model, the Verilator runtime and system libraries),
+# JOBS (mutants built and run at once), MUTANT_SEEDS (seeds tried per
+# mutant), MUTANT_CYCLES (cycles per seed).
+# Each mutant is caught when a seed's run reports a MISMATCH; one that does
+# not build, or whose expression no longer changes the RTL, is BROKEN.
+# Not set -e: a failing run is the expected outcome here, tested one by one.
 set -uo pipefail
 build=$1; shift
 want=("$@")
