@@ -3,14 +3,13 @@
 # (Makefile), SYN_VENV and YOWASP_PKGS (syn/synth.mk: one virtual environment
 # for every PyPI tool; this fragment adds its own packages to the list).
 #
-#   make formal          every property task, proven in full (k-induction), both A/D policies
-#   make test-formal     the part of make test: every safety property in one model per
-#                        A/D policy, proven by k-induction (tests/formal/all.sby)
-#   make formal-mutants  the RTL mutants of tests/mutants/rtl.mutants against every property
-#   make formal-cex MUTANT=NAME   that mutant's counterexample as a VCD and a .stim
-#   make test-formal-cex the directed cases made from counterexamples (tests/formal/cex/*.stim)
-#                        through the co-simulation of the real RTL: each must pass
-#   make formal-cex-check  ... and through the co-simulation of their mutant: each must fail
+## formal: SymbiYosys proofs of the MMU's properties, both A/D policies (docs/formal.md)
+## test-formal: every safety property of the MMU proven by k-induction, one model per
+##  A/D policy (tests/formal/all.sby; part of make test)
+## formal-mutants: every RTL mutant against the formal properties: caught, with which and how long
+## formal-cex MUTANT=NAME: that mutant's formal counterexample as a VCD and a .stim in build/formal/cex/
+## test-formal-cex: the checked-in counterexample stimuli (tests/formal/cex) through the real RTL
+## formal-cex-check: ... and through their mutants' co-simulation, which must fail
 
 .PHONY: formal test-formal formal-mutants formal-tools formal-cex test-formal-cex formal-cex-check
 
@@ -22,7 +21,7 @@ YOWASP_PKGS   += $(FORMAL_PKGS)
 
 FORMAL_DIR    := $(BUILD)/formal
 # Generated Verilog includes: the one place to change if they move.
-FORMAL_INC    ?= $(BUILD)/gen
+FORMAL_INC    ?= $(RTL_INC)
 FORMAL_BIN    := $(FORMAL_DIR)/bin
 FORMAL_JOBS   ?= 2
 FORMAL_PROPS  := isolation sfence nofault verdict live protocol
@@ -61,6 +60,7 @@ formal: $(FORMAL_DEPS)
 	@$(FORMAL_ENV) $(PYTHON) tests/formal/run_formal.py --out $(FORMAL_DIR) --jobs $(FORMAL_JOBS) $(FORMAL_TASKS)
 	@$(MAKE) --no-print-directory formal-cex-check
 
+TEST_TARGETS += test-formal
 test-formal: $(FORMAL_DEPS) test-formal-cex
 	@echo "== test-formal: every safety property, both A/D policies, by k-induction"
 	@$(FORMAL_ENV) $(PYTHON) tests/formal/run_formal.py --out $(FORMAL_DIR)/quick --jobs $(FORMAL_JOBS) $(FORMAL_QUICK)
