@@ -8,6 +8,13 @@
 #   SBATCH_ARGS='--time=1:00:00 ...'  more sbatch options
 #   RESUME=1                run only what has no record yet in the results folder
 #   DETACH=1                slurm: submit the array and a merge job after it, and return
+
+## test-suite: only the suite runner's tests (jobs, records, merge, resume)
+## test-slurm: a single-node SLURM cluster runs regressions as job arrays; merged
+##  results must equal local runs, a cancelled task must resume
+## slurm-start: start that cluster in build/slurm (then . build/slurm/env.sh);
+##  make slurm-stop stops it
+PACKAGES += slurmctld slurmd slurm-client munge
 SCHEDULER ?= local
 SUITE_RUN_FLAGS = --scheduler $(SCHEDULER) $(if $(PARTITION),--partition $(PARTITION)) \
                   $(if $(filter 1 yes,$(RESUME)),--resume) $(if $(filter 1 yes,$(DETACH)),--detach) \
@@ -39,3 +46,5 @@ slurm-start:
 	@$(PYTHON) suite cluster start $(BUILD)/slurm
 slurm-stop:
 	@$(PYTHON) suite cluster stop $(BUILD)/slurm
+
+TEST_TARGETS += test-suite test-slurm

@@ -1,6 +1,17 @@
 # The RTL SoC under Verilator: build/pagewalk-soc and its variants, the
 # smoke programs, lockstep runs, core mutants and the SoC benchmark.
 # Included by the top-level Makefile (docs/soc.md).
+## soc: build/pagewalk-soc: the RTL SoC (core, MMU, devices) under Verilator
+## soc-variants: the other SoC builds pagewalk-soc runs for --isa rv32i and --svadu
+## test-soc: SoC smoke programs, the ISA suite and 200 random programs, each on the
+##  RTL in lockstep with the ISS (SOC_RANDOM_PROGRAMS=), plus the parts below
+## test-soc-icarus: the SoC under Icarus from $readmemh images; the board UART looped back
+## test-soc-rv32i: the core without M in lockstep (ISA tests without M, smoke programs)
+## test-soc-latency: ISA suite in lockstep on a build with slower MMU and bus responses
+## mutants-core: every deliberate core bug (tests/mutants/core.mutants) must give a
+##  lockstep MISMATCH (MUTANTS_CORE='name ...'; part of make mutants)
+## lint-soc: verilator -Wall, Icarus and yosys synth_ice40 on rtl/core and rtl/soc (part of make lint)
+## bench-soc: RTL SoC instructions/s raw and in lockstep, CPI by class (part of make bench)
 
 SOC_DIR      := $(BUILD)/soc
 RTL_CORE     := $(sort $(wildcard rtl/core/*.v))
@@ -15,13 +26,13 @@ SOC_ISS_LIB  ?= $(ISS_LIB)
 # Verilator: -O3 for the normal builds; mutant builds override SOC_VFLAGS_OPT.
 SOC_VFLAGS_OPT ?= -O3 -MAKEFLAGS "OPT_FAST=-O2 OPT_SLOW=-O1"
 SOC_VFLAGS := --cc -Wall --x-assign 0 --x-initial 0 --trace-fst -DPW_RVFI -DPW_SIM \
-              -I$(BUILD)/gen --top-module pw_soc --prefix Vsoc -GRamBytes=$(SOC_RAM_MAX) -GMmuTracePort=1
-SOC_CXXFLAGS := -std=c++17 -O2 -g $(WARN) -I$(BUILD)/gen -Icmodel -Isim/soc -Icosim -Itests/shim \
+              -I$(RTL_INC) --top-module pw_soc --prefix Vsoc -GRamBytes=$(SOC_RAM_MAX) -GMmuTracePort=1
+SOC_CXXFLAGS := -std=c++17 -O2 -g $(WARN) -I$(GEN_DIR) -Icmodel -Isim/soc -Icosim \
                 -isystem $(VERILATOR_ROOT_INC) -isystem $(VERILATOR_ROOT_INC)/vltstd
 SOC_HARNESS  := soc_dut soc_lockstep soc_mmu_check pagewalk_soc
-# The co-simulation's output comparison (cosim::OutputCheck) checks the MMU
-# inside the SoC against the cycle model.
-SOC_COSIM_OBJS := $(COSIM_DIR)/lockstep.o $(COSIM_DIR)/memory_agent.o $(COSIM_DIR)/stimulus.o
+# The co-simulation's MMU checker (cosim/mmu_checker.h) checks the MMU inside
+# the SoC against the cycle model and the architectural model.
+SOC_COSIM_OBJS := $(COSIM_DIR)/mmu_checker.o $(COSIM_DIR)/output_check.o $(COSIM_DIR)/arch_check.o
 
 # The Verilator runtime with DPI, once.
 SOC_RUNTIME := verilated verilated_fst_c verilated_dpi verilated_threads
@@ -35,13 +46,14 @@ $(SOC_DIR)/libverilated.a: $(SOC_RUNTIME:%=$(SOC_DIR)/runtime/%.o)
 # $(call soc_build,VARIANT,WITH_M,SVADU,RTL-FILES,DIR[,VERILATOR-FLAGS]): DIR/pagewalk-soc
 # (VERILATOR-FLAGS replace the optimisation flags, and may set parameters).
 define soc_build
-$(5)/obj/Vsoc__ALL.a: $(4) $(BUILD)/gen/pagewalk_defs.vh $(BUILD)/gen/pagewalk_core.vh
+$(5)/obj/Vsoc__ALL.a: $(4) $(RTL_INC)/pagewalk_defs.vh $(RTL_INC)/pagewalk_core.vh
 	@mkdir -p $(5)/obj
 	@echo "  VERILATE $(5)"
 	@$(VERILATOR) $(SOC_VFLAGS) $(if $(6),$(6),$(SOC_VFLAGS_OPT)) -GWithM=$(2) -GSvadu=$(3) -Mdir $(5)/obj \
 	    $(4) --build -j 2 >$(5)/verilate.log 2>&1 || { cat $(5)/verilate.log; exit 1; }
 
-$(5)/%.o: sim/soc/%.cc sim/soc/soc_dut.h sim/soc/soc_lockstep.h sim/soc/soc_mmu_check.h $(5)/obj/Vsoc__ALL.a $(BUILD)/gen/pagewalk_core.h
+$(5)/%.o: sim/soc/%.cc sim/soc/soc_dut.h sim/soc/soc_lockstep.h sim/soc/soc_mmu_check.h $(5)/obj/Vsoc__ALL.a \
+          $(GEN_DIR)/pagewalk_core.h $(GEN_DIR)/pw_mmu_ports.h
 	$(CXX) $(SOC_CXXFLAGS) -I$(5)/obj -DSOC_WITH_M=$(2) -DSOC_SVADU=$(3) -c $$< -o $$@
 
 $(5)/pagewalk-soc: $(SOC_HARNESS:%=$(5)/%.o) $(SOC_COSIM_OBJS) $(5)/obj/Vsoc__ALL.a $(SOC_ISS_LIB) $(MODEL_LIB) $(SOC_DIR)/libverilated.a
@@ -65,6 +77,8 @@ $(SOC_CMD): $(SOC_DIR)/rv32im-svade/pagewalk-soc
 	ln -sf soc/rv32im-svade/pagewalk-soc $@
 
 .PHONY: soc soc-variants test-soc
+TEST_TARGETS  += test-soc
+BENCH_TARGETS += bench-soc
 soc: $(SOC_CMD)
 soc-variants: $(SOC_CMD) $(SOC_VARIANTS:%=$(SOC_DIR)/%/pagewalk-soc)
 
@@ -79,8 +93,8 @@ $(SOC_DIR)/tests/%.elf: tests/soc/%.S tests/soc/link.ld
 
 # A RAM image for $readmemh (pw_soc's RamInit: boards, Icarus): words from
 # the start of RAM.
-$(SOC_DIR)/tests/%.hex: $(SOC_DIR)/tests/%.elf $(BUILD)/gen/pagewalk_defs.h
-	ram=$$(sed -n 's/^#define PW_MEM_RAM \(0x[0-9a-fA-F]*\)u$$/\1/p' $(BUILD)/gen/pagewalk_defs.h); \
+$(SOC_DIR)/tests/%.hex: $(SOC_DIR)/tests/%.elf $(GEN_DIR)/pagewalk_defs.h
+	ram=$$(sed -n 's/^#define PW_MEM_RAM \(0x[0-9a-fA-F]*\)u$$/\1/p' $(GEN_DIR)/pagewalk_defs.h); \
 	$(RISCV_PREFIX)objcopy -O verilog --verilog-data-width=4 --change-addresses=-$$ram $< $@
 
 # The smoke programs under Icarus, loaded by $readmemh as a board loads them
@@ -91,12 +105,12 @@ SOC_ICARUS_SMOKE := $(filter-out %/tohost.elf,$(SOC_SMOKE))
 test-soc-icarus: $(SOC_ICARUS_SMOKE:%.elf=%.hex)
 	@echo "== pw_soc under Icarus: smoke programs from \$$readmemh images"
 	@for h in $^; do \
-	  $(IVERILOG) -g2005 -I$(BUILD)/gen -P'tb_soc.RamInit="'$$h'"' -s tb_soc -o $${h%.hex}.vvp \
+	  $(IVERILOG) -g2005 -I$(RTL_INC) -P'tb_soc.RamInit="'$$h'"' -s tb_soc -o $${h%.hex}.vvp \
 	    tests/soc/tb_soc.v $(RTL_SOC_ALL) || exit 1; \
 	  vvp -n $${h%.hex}.vvp > $${h%.hex}.icarus.log; \
 	  grep -q '^tb_soc: pass' $${h%.hex}.icarus.log || { cat $${h%.hex}.icarus.log; echo "FAIL $$h"; exit 1; }; \
 	  echo "ok $$h: $$(grep '^tb_soc' $${h%.hex}.icarus.log)"; done
-	@$(IVERILOG) -g2005 -I$(BUILD)/gen -s tb_uart -o $(SOC_DIR)/tb_uart.vvp tests/soc/tb_uart.v \
+	@$(IVERILOG) -g2005 -I$(RTL_INC) -s tb_uart -o $(SOC_DIR)/tb_uart.vvp tests/soc/tb_uart.v \
 	    rtl/soc/pw_soc_uart.v rtl/soc/pw_uart_rx.v rtl/board/pw_uart_tx.v
 	@vvp -n $(SOC_DIR)/tb_uart.vvp | tee $(SOC_DIR)/tb_uart.log | grep -v '^VCD'; \
 	  grep -q '^tb_uart: [1-9][0-9]* passed, 0 failed' $(SOC_DIR)/tb_uart.log
@@ -111,7 +125,7 @@ test-soc: test-soc-icarus $(SOC_CMD) $(SOC_DIR)/rv32im-svadu/pagewalk-soc $(SOC_
 	@echo "== pagewalk-soc --lockstep: smoke programs, ISA suite, $(SOC_RANDOM_PROGRAMS) random programs"
 	@$(PYTHON) tests/soc/run_soc.py --soc $(SOC_CMD) --jobs $(SOC_JOBS) --elf $(SOC_SMOKE) \
 	    --isa-dir $(ISA_DIR) --isa-out $(ISA_OUT) \
-	    --random-env $(RANDOM_ENV) --defs $(BUILD)/gen --random-out $(SOC_DIR)/random \
+	    --random-env $(RANDOM_ENV) --defs $(GEN_DIR) --random-out $(SOC_DIR)/random \
 	    --seed $(SOC_RANDOM_SEED) --programs $(SOC_RANDOM_PROGRAMS) $(ISA_TESTS)
 	@tests/soc/test_cli.sh $(SOC_CMD) $(SOC_DIR)/tests/hello.elf
 
@@ -150,20 +164,20 @@ test-soc-latency: $(SOC_DIR)/latency/pagewalk-soc $(SOC_SMOKE) $(SOC_LATENCY_TES
 # that it synthesises cleanly, not its size).
 .PHONY: lint-soc
 lint: lint-soc
-lint-soc: $(BUILD)/gen/pagewalk_defs.vh $(BUILD)/gen/pagewalk_core.vh
+lint-soc: $(RTL_INC)/pagewalk_defs.vh $(RTL_INC)/pagewalk_core.vh
 	@echo "== lint: rtl/core and rtl/soc (verilator -Wall, Icarus, yosys synth_ice40)"
 	@for m in 0 1; do \
-	  $(VERILATOR) --lint-only -Wall -I$(BUILD)/gen -GWithM=$$m --top-module pw_core $(RTL_CORE) || exit 1; \
-	  $(VERILATOR) --lint-only -Wall -I$(BUILD)/gen -DPW_RVFI -GWithM=$$m --top-module pw_core $(RTL_CORE) || exit 1; \
+	  $(VERILATOR) --lint-only -Wall -I$(RTL_INC) -GWithM=$$m --top-module pw_core $(RTL_CORE) || exit 1; \
+	  $(VERILATOR) --lint-only -Wall -I$(RTL_INC) -DPW_RVFI -GWithM=$$m --top-module pw_core $(RTL_CORE) || exit 1; \
 	  for a in 0 1; do for c in 0 1; do \
-	    $(VERILATOR) --lint-only -Wall -I$(BUILD)/gen -GWithM=$$m -GSvadu=$$a -GSimConsole=$$c \
+	    $(VERILATOR) --lint-only -Wall -I$(RTL_INC) -GWithM=$$m -GSvadu=$$a -GSimConsole=$$c \
 	      --top-module pw_soc $(RTL_SOC_ALL) || exit 1; done; done; \
-	  $(VERILATOR) --lint-only -Wall -I$(BUILD)/gen -DPW_RVFI -DPW_SIM -GWithM=$$m --top-module pw_soc \
+	  $(VERILATOR) --lint-only -Wall -I$(RTL_INC) -DPW_RVFI -DPW_SIM -GWithM=$$m --top-module pw_soc \
 	    $(RTL_SOC_ALL) || exit 1; \
 	done
-	@$(IVERILOG) -g2005 -Wall -Wno-sensitivity-entire-array -I$(BUILD)/gen -s pw_soc -o $(BUILD)/pw_soc.vvp $(RTL_SOC_ALL)
-	@$(IVERILOG) -g2005 -Wall -Wno-sensitivity-entire-array -DPW_RVFI -I$(BUILD)/gen -s pw_soc -o $(BUILD)/pw_soc_rvfi.vvp $(RTL_SOC_ALL)
-	@$(YOSYS) -q -l $(BUILD)/yosys-lint-soc.log -p "read_verilog -I$(BUILD)/gen $(RTL_SOC_ALL); \
+	@$(IVERILOG) -g2005 -Wall -Wno-sensitivity-entire-array -I$(RTL_INC) -s pw_soc -o $(BUILD)/pw_soc.vvp $(RTL_SOC_ALL)
+	@$(IVERILOG) -g2005 -Wall -Wno-sensitivity-entire-array -DPW_RVFI -I$(RTL_INC) -s pw_soc -o $(BUILD)/pw_soc_rvfi.vvp $(RTL_SOC_ALL)
+	@$(YOSYS) -q -l $(BUILD)/yosys-lint-soc.log -p "read_verilog -I$(RTL_INC) $(RTL_SOC_ALL); \
 	  chparam -set RamBytes 8192 -set SimConsole 0 pw_soc; synth_ice40 -top pw_soc" \
 	  && ! grep -i "^warning" $(BUILD)/yosys-lint-soc.log
 	@echo "lint clean: rtl/core, rtl/soc"
@@ -196,7 +210,7 @@ SOC_BENCH_PROGRAMS ?= 20
 SOC_BENCH_ELF := $(SOC_DIR)/bench/random-$(SOC_BENCH_PROGRAMS).elf
 $(SOC_BENCH_ELF): $(RANDOM_ENV) tests/random/gen_random.py
 	@mkdir -p $(@D)
-	$(PYTHON) tests/random/gen_random.py --env $(RANDOM_ENV) --defs $(BUILD)/gen --seed 0x7000 \
+	$(PYTHON) tests/random/gen_random.py --env $(RANDOM_ENV) --defs $(GEN_DIR) --seed 0x7000 \
 	    --count $(SOC_BENCH_PROGRAMS) --out $@
 
 .PHONY: bench-soc

@@ -245,7 +245,7 @@ int main(int argc, char **argv) {
   std::unique_ptr<SocMmuCheck> mmu_check;
   if (o.lockstep) {
     // The MMU inside is checked against its cycle model every cycle.
-    mmu_check.reset(new SocMmuCheck(o.svadu ? PW_AD_SVADU : PW_AD_SVADE));
+    mmu_check.reset(new SocMmuCheck(o.svadu ? PW_AD_SVADU : PW_AD_SVADE, dut, o.ram_bytes));
     dut.set_mmu_check(mmu_check.get());
     pw_iss_config cfg;
     pw_iss_config_default(&cfg);

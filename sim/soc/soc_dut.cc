@@ -104,50 +104,17 @@ void SocDut::tick() {
   ctx_->timeInc(1);
 }
 
-// The MMU's ports during this cycle (the dbg_mmu_* outputs of PW_SIM builds).
+// The MMU's ports during this cycle: the dbg_mmu_* outputs of PW_SIM builds,
+// named after cmodel/gen/mmu.ports like the checker's structs.
 void SocDut::check_mmu() {
   pw_mmu_inputs in{};
-  in.rst_n = top_->dbg_mmu_rst_n;
-  in.satp = top_->dbg_mmu_satp;
-  in.sum = top_->dbg_mmu_sum;
-  in.mxr = top_->dbg_mmu_mxr;
-  in.req_valid = top_->dbg_mmu_req_valid;
-  in.req_vaddr = top_->dbg_mmu_req_vaddr;
-  in.req_access = top_->dbg_mmu_req_access;
-  in.req_priv = top_->dbg_mmu_req_priv;
-  in.sfence_valid = top_->dbg_mmu_sfence_valid;
-  in.sfence_vaddr = top_->dbg_mmu_sfence_vaddr;
-  in.sfence_asid = top_->dbg_mmu_sfence_asid;
-  in.sfence_all_va = top_->dbg_mmu_sfence_all_va;
-  in.sfence_all_asid = top_->dbg_mmu_sfence_all_asid;
-  in.mem_req_ready = top_->dbg_mmu_mem_req_ready;
-  in.mem_resp_valid = top_->dbg_mmu_mem_resp_valid;
-  in.mem_resp_rdata = top_->dbg_mmu_mem_resp_rdata;
-  in.mem_resp_err = top_->dbg_mmu_mem_resp_err;
   pw_mmu_outputs out{};
-  out.req_ready = top_->dbg_mmu_req_ready;
-  out.resp_valid = top_->dbg_mmu_resp_valid;
-  out.resp_paddr = top_->dbg_mmu_resp_paddr;
-  out.resp_fault = top_->dbg_mmu_resp_fault;
-  out.resp_cause = top_->dbg_mmu_resp_cause;
-  out.mem_req_valid = top_->dbg_mmu_mem_req_valid;
-  out.mem_req_addr = top_->dbg_mmu_mem_req_addr;
-  out.mem_req_we = top_->dbg_mmu_mem_req_we;
-  out.mem_req_wdata = top_->dbg_mmu_mem_req_wdata;
-  out.cnt_hits = top_->dbg_mmu_cnt_hits;
-  out.cnt_misses = top_->dbg_mmu_cnt_misses;
-  out.cnt_walks = top_->dbg_mmu_cnt_walks;
-  out.cnt_faults = top_->dbg_mmu_cnt_faults;
-  out.cnt_walk_cycles = top_->dbg_mmu_cnt_walk_cycles;
-  out.trace_fill = top_->dbg_mmu_trace_fill;
-  out.trace_fill_index = top_->dbg_mmu_trace_fill_index;
-  out.trace_fill_evict = top_->dbg_mmu_trace_fill_evict;
-  out.trace_fill_vpn = top_->dbg_mmu_trace_fill_vpn;
-  out.trace_fill_asid = top_->dbg_mmu_trace_fill_asid;
-  out.trace_fill_mega = top_->dbg_mmu_trace_fill_mega;
-  out.trace_fill_global = top_->dbg_mmu_trace_fill_global;
-  out.trace_fill_ppn = top_->dbg_mmu_trace_fill_ppn;
-  out.trace_fill_perm = top_->dbg_mmu_trace_fill_perm;
+#define SOC_MMU_IN(name, port, width, ctype, group) in.name = top_->dbg_mmu_##name;
+#define SOC_MMU_OUT(name, port, width, ctype, group) out.name = top_->dbg_mmu_##name;
+  PW_MMU_INPUTS(SOC_MMU_IN)
+  PW_MMU_OUTPUTS(SOC_MMU_OUT)
+#undef SOC_MMU_IN
+#undef SOC_MMU_OUT
   if (!mmu_check_->step(cycles_, in, out)) mmu_failed_ = true;
 }
 

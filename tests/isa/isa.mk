@@ -13,15 +13,15 @@ ISA_DIR   := tests/isa
 ISA_OUT   := $(BUILD)/isa
 ISA_TESTS := $(sort $(basename $(notdir $(wildcard $(ISA_DIR)/*.S))))
 ISA_ELFS  := $(ISA_TESTS:%=$(ISA_OUT)/%.elf) $(ISA_TESTS:%=$(ISA_OUT)/%.qemu.elf)
-ISA_ASFLAGS := -march=rv32im -mabi=ilp32 -nostdlib -nostartfiles -static -I$(ISA_DIR) -I$(BUILD)/gen \
+ISA_ASFLAGS := -march=rv32im -mabi=ilp32 -nostdlib -nostartfiles -static -I$(ISA_DIR) -I$(GEN_DIR) \
                -T $(ISA_DIR)/link.ld -Wl,--no-warn-rwx-segments
 
 # The generated definitions without C's unsigned suffixes, for the assembler.
-.SECONDARY: $(BUILD)/gen/pagewalk_defs_asm.h $(BUILD)/gen/pagewalk_core_asm.h
-$(BUILD)/gen/%_asm.h: $(BUILD)/gen/%.h
+.SECONDARY: $(GEN_DIR)/pagewalk_defs_asm.h $(GEN_DIR)/pagewalk_core_asm.h
+$(GEN_DIR)/%_asm.h: $(GEN_DIR)/%.h
 	sed -E 's/\b(0x[0-9a-fA-F]+|[0-9]+)u\b/\1/g' $< > $@
 
-ISA_DEPS := $(wildcard $(ISA_DIR)/*.h) $(ISA_DIR)/link.ld $(BUILD)/gen/pagewalk_defs_asm.h $(BUILD)/gen/pagewalk_core_asm.h
+ISA_DEPS := $(wildcard $(ISA_DIR)/*.h) $(ISA_DIR)/link.ld $(GEN_DIR)/pagewalk_defs_asm.h $(GEN_DIR)/pagewalk_core_asm.h
 
 $(ISA_OUT)/%.elf: $(ISA_DIR)/%.S $(ISA_DEPS)
 	@mkdir -p $(@D)

@@ -5,7 +5,8 @@
 # here with --jobs workers or as a SLURM job array, with a record per mutant
 # in BUILD_DIR/mutants/results (docs/regress.md).
 #   usage: run_rtl_mutants.sh BUILD_DIR [NAME...]      (no NAME: all of them)
-# Environment (set by the Makefile): VERILATOR, VERILATE_FLAGS, CXX,
+# Environment (set by cosim/cosim.mk, `make mutants`): VERILATOR,
+# VERILATE_FLAGS (with the include path of the generated Verilog), CXX,
 # COSIM_CXXFLAGS, COSIM_LINK_OBJS, COSIM_LINK_LIBS (how to build a mutant),
 # MUTANT_SEEDS (seeds tried per mutant), MUTANT_CYCLES (cycles per seed),
 # PYTHON, SUITE_ARGS (suite run options: --jobs, --scheduler, --chunk, --resume...).

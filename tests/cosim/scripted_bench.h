@@ -1,21 +1,22 @@
 // A scripted lockstep bench: exact scenarios (a translation, an sfence, a
 // .vec file) driven through a Verilated MMU and the cycle model together,
-// every output compared every cycle.
+// every output compared every cycle. Test code: only the co-simulation
+// test suite (tests/cosim) links it, never pagewalk-cosim.
 //
 //   ScriptedBench b(*find_dut_build("svadu"));
 //   b.write(0x80000004, 0x20000401);
 //   Response r = b.translate(0x80080000, PW_PRIV_S_VALUE, PW_MMU_ACCESS_LOAD, 0, 0, 0x00402abc);
 //   if (!b.ok()) puts(b.failure().c_str());
-#ifndef PAGEWALK_COSIM_SCRIPTED_H
-#define PAGEWALK_COSIM_SCRIPTED_H
+#ifndef PAGEWALK_TESTS_COSIM_SCRIPTED_BENCH_H
+#define PAGEWALK_TESTS_COSIM_SCRIPTED_BENCH_H
 
 #include <cstdint>
 #include <memory>
 #include <string>
 
 #include "dut.h"
-#include "lockstep.h"
 #include "memory_agent.h"
+#include "mmu_checker.h"
 
 namespace cosim {
 
@@ -54,7 +55,7 @@ class ScriptedBench {
 
     bool ok() const { return failure_.empty(); }
     const std::string &failure() const { return failure_; }
-    const pw_mmu_model &model() const { return model_; }
+    const pw_mmu_model &model() const { return checker_.model(); }
     uint64_t cycle() const { return cycle_; }
     pw_mmu_outputs outputs();
 
@@ -64,10 +65,9 @@ class ScriptedBench {
 
     const DutBuild &build_;
     std::unique_ptr<Dut> dut_;
-    pw_mmu_model model_;
     pw_sparse_mem *mem_;
     MemoryAgent agent_;
-    OutputCheck check_;
+    MmuChecker checker_;  // the outputs, against the cycle model
     uint64_t cycle_ = 0;
     uint32_t satp_ = 0;
     bool sum_ = false, mxr_ = false;
