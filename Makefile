@@ -130,6 +130,7 @@ check-vectors: $(MODEL_CMD)
 # ---------------------------------------------------------------- tests
 include tests/gtest/gtest.mk
 -include tests/qemu/qemu.mk
+include firmware/firmware.mk
 include tests/icarus/icarus.mk
 include cosim/cosim.mk
 include cosim/systemc/systemc.mk

@@ -1,0 +1,153 @@
+# firmware/firmware.mk: the fault-handler firmware (docs/firmware.md).
+# Included by the top-level Makefile; paths are relative to the repository root.
+#
+#   build/firmware/user/*.elf                 user programs (picolibc), one per idea
+#   build/firmware/PROFILE-AD/image.bin       the file image of that profile
+#   build/firmware/PROFILE-AD/FW.elf          kernel + image, init running the FW list
+#
+# PROFILE: default (1 MiB RAM, the ISS and RTL SoC default) or board (the
+# iCEBreaker SoC's 128 KiB). AD: svade (the kernel sets A/D) or svadu.
+
+FW_PREFIX ?= riscv64-unknown-elf-
+FW_CC     := $(FW_PREFIX)gcc
+FW_SIZE   := $(FW_PREFIX)size
+FW_STRIP  := $(FW_PREFIX)strip
+QEMU      ?= qemu-system-riscv32
+FW_OUT    := $(BUILD)/firmware
+PROFILE   ?= default
+AD        ?= svade
+FW        ?= suite
+ENGINE    ?= qemu
+FW_TIMEOUT ?= 120
+
+# Debian's gcc 12: -march=rv32i_zicsr selects no picolibc multilib, while
+# -march=rv32i -misa-spec=2.2 (zicsr implied) selects rv32i/ilp32.
+FW_ARCH   := -march=rv32i -misa-spec=2.2 -mabi=ilp32
+FW_WARN   := -Wall -Wextra -Werror
+FW_KCFLAGS := $(FW_ARCH) -std=c11 -O2 -g $(FW_WARN) -ffreestanding -fno-builtin -nostdlib \
+    -mcmodel=medany -mno-relax -fno-tree-loop-distribute-patterns \
+    -I$(BUILD)/gen -Ifirmware/include -Ifirmware/kernel
+FW_UCFLAGS := $(FW_ARCH) -std=c11 -Os -g $(FW_WARN) --specs=picolibc.specs \
+    -Ifirmware/include -Ifirmware/user
+
+# ---------------------------------------------------------------- profiles
+# The layout's sizes; kernel.ld fails the link when they do not fit RAM.
+FW_PARAMS_default := -DRAM_BYTES=0x100000 -DFRAMES=48 -DSWAP_SLOTS=96 -DPT_PAGES=40 -DNPROC=10
+FW_PARAMS_board   := -DRAM_BYTES=0x20000 -DFRAMES=8 -DSWAP_SLOTS=12 -DPT_PAGES=8 -DNPROC=3 \
+    -DNVMA=8 -DNOBJ=2 -DOBJ_PAGES=4 -DKSTACK_BYTES=2048
+FW_RAM_default := 0x100000
+FW_RAM_board   := 0x20000
+FW_AD_svade := -DSVADU=0
+FW_AD_svadu := -DSVADU=1
+QUANTUM ?= 20000
+
+# ---------------------------------------------------------------- user programs
+FW_PROGS_ALL := init hello
+FW_PROGS_default := $(FW_PROGS_ALL)
+FW_PROGS_board   := init hello
+FW_DATA := firmware/user/data.txt
+
+FW_USER_OBJS := $(FW_OUT)/user/crt0.o $(FW_OUT)/user/ulib.o
+
+$(FW_OUT)/user/%.o: firmware/user/%.c firmware/include/pw_abi.h firmware/user/pw_user.h firmware/user/ut.h
+	@mkdir -p $(@D)
+	$(FW_CC) $(FW_UCFLAGS) -c $< -o $@
+
+$(FW_OUT)/user/crt0.o: firmware/user/crt0.S
+	@mkdir -p $(@D)
+	$(FW_CC) $(FW_ARCH) -c $< -o $@
+
+$(FW_OUT)/user/%.elf: $(FW_OUT)/user/%.o $(FW_USER_OBJS) firmware/user/user.ld
+	$(FW_CC) $(FW_UCFLAGS) -nostartfiles -T firmware/user/user.ld -Wl,--no-warn-rwx-segments \
+	    -o $@ $< $(FW_USER_OBJS)
+
+# The image holds the programs without symbols or debug information.
+$(FW_OUT)/user/%.stripped: $(FW_OUT)/user/%.elf
+	$(FW_STRIP) --strip-all -o $@ $<
+
+.SECONDARY:
+
+# ---------------------------------------------------------------- init's program lists (FW=...)
+FW_LIST_suite  := hello
+FW_LIST_hello  := hello
+FW_LIST_quick  := hello forkcow demandzero protect swap
+FW_LIST_board  := hello forkcow swap
+FW_LIST_stress := stress
+FW_LIST_wsweep := wsweep
+FW_VARIANTS := suite hello quick board stress wsweep
+
+# ---------------------------------------------------------------- kernel
+FW_KSRCS := firmware/mlayer/start.S firmware/mlayer/mlayer.c firmware/kernel/entry.S \
+    firmware/kernel/main.c firmware/kernel/printk.c firmware/kernel/lib.c firmware/kernel/trap.c \
+    firmware/kernel/syscall.c firmware/kernel/proc.c firmware/kernel/exec.c firmware/kernel/vm.c \
+    firmware/kernel/fault.c firmware/kernel/frame.c firmware/kernel/swap.c firmware/kernel/blk.c \
+    firmware/kernel/fs.c firmware/kernel/mman.c firmware/kernel/stats.c firmware/kernel/check.c
+FW_KHDRS := $(wildcard firmware/kernel/*.h firmware/include/*.h) $(BUILD)/gen/pagewalk_defs.h $(BUILD)/gen/pagewalk_core.h
+
+# $(call fw_config,PROFILE,AD): the rules of one build configuration.
+define fw_config
+FW_DIR_$(1)_$(2) := $(FW_OUT)/$(1)-$(2)
+FW_KFLAGS_$(1)_$(2) := $(FW_KCFLAGS) $(FW_PARAMS_$(1)) $(FW_AD_$(2)) -DQUANTUM=$(QUANTUM)u $(FW_EXTRA)
+FW_KOBJS_$(1)_$(2) := $$(patsubst firmware/%,$(FW_OUT)/$(1)-$(2)/obj/%.o,$(FW_KSRCS))
+
+$(FW_OUT)/$(1)-$(2)/obj/%.c.o: firmware/%.c $(FW_KHDRS) $(FW_OUT)/$(1)-$(2)/flags
+	@mkdir -p $$(@D)
+	$(FW_CC) $$(FW_KFLAGS_$(1)_$(2)) -c $$< -o $$@
+
+$(FW_OUT)/$(1)-$(2)/obj/%.S.o: firmware/%.S $(FW_KHDRS) $(FW_OUT)/$(1)-$(2)/flags
+	@mkdir -p $$(@D)
+	$(FW_CC) $$(FW_KFLAGS_$(1)_$(2)) -c $$< -o $$@
+
+# The flags are a prerequisite through this file, rewritten only when they change.
+$(FW_OUT)/$(1)-$(2)/flags: fw-flags-force
+	@mkdir -p $$(@D)
+	@echo '$$(FW_KFLAGS_$(1)_$(2))' | cmp -s - $$@ || echo '$$(FW_KFLAGS_$(1)_$(2))' > $$@
+
+$(FW_OUT)/$(1)-$(2)/image.bin: $(patsubst %,$(FW_OUT)/user/%.stripped,$(FW_PROGS_$(1))) $(FW_DATA) \
+        firmware/tools/mkimage.py firmware/include/pw_image.h
+	@mkdir -p $$(@D)
+	$(PYTHON) firmware/tools/mkimage.py firmware/include/pw_image.h $$@ \
+	    $(foreach p,$(FW_PROGS_$(1)),$(p)=$(FW_OUT)/user/$(p).stripped) data.txt=firmware/user/data.txt:rw \
+	    notelf=firmware/user/data.txt
+
+$(FW_OUT)/$(1)-$(2)/obj/image.o: firmware/kernel/image.S $(FW_OUT)/$(1)-$(2)/image.bin
+	$(FW_CC) $(FW_ARCH) -DFW_IMAGE_PATH='"$(FW_OUT)/$(1)-$(2)/image.bin"' -c $$< -o $$@
+
+$(FW_OUT)/$(1)-$(2)/%.initargs.c: firmware/firmware.mk
+	@mkdir -p $$(@D)
+	@printf '/* generated by firmware.mk: init and its program list */\nconst char *const init_argv[] = { %s 0 };\n' \
+	    "$$(foreach p,init $$(FW_LIST_$$*),\"$$(p)\",)" > $$@
+
+$(FW_OUT)/$(1)-$(2)/%.elf: $$(FW_KOBJS_$(1)_$(2)) $(FW_OUT)/$(1)-$(2)/obj/image.o \
+        $(FW_OUT)/$(1)-$(2)/%.initargs.c firmware/kernel/kernel.ld
+	$(FW_CC) $$(FW_KFLAGS_$(1)_$(2)) -T firmware/kernel/kernel.ld -Wl,--defsym=__ram_end=$$$$(( 0x80000000 + $(FW_RAM_$(1)) )) \
+	    -Wl,--no-warn-rwx-segments -o $$@ $$(FW_KOBJS_$(1)_$(2)) $(FW_OUT)/$(1)-$(2)/obj/image.o \
+	    $(FW_OUT)/$(1)-$(2)/$$*.initargs.c -lgcc
+endef
+
+$(eval $(call fw_config,default,svade))
+$(eval $(call fw_config,default,svadu))
+$(eval $(call fw_config,board,svade))
+$(eval $(call fw_config,board,svadu))
+
+.PHONY: fw-flags-force firmware run test-firmware
+fw-flags-force:
+
+FW_ELF = $(FW_OUT)/$(PROFILE)-$(AD)/$(FW).elf
+
+firmware: $(FW_OUT)/default-svade/suite.elf $(FW_OUT)/default-svadu/suite.elf $(FW_OUT)/board-svade/board.elf
+
+# make run FW=suite ENGINE=qemu|iss|rtl [PROFILE=default|board] [AD=svade|svadu]
+FW_RAM_ARG_default := 1M
+FW_RAM_ARG_board := 128K
+run: $(FW_ELF)
+	@case "$(ENGINE)" in \
+	qemu) exec $(QEMU) -M virt -bios none -m 128M -nographic -kernel $(FW_ELF) ;; \
+	iss) if [ ! -x $(BUILD)/pagewalk-iss ]; then \
+	        echo "make run: ENGINE=iss: the ISS is not built yet ($(BUILD)/pagewalk-iss is missing)" >&2; exit 2; fi; \
+	     exec $(BUILD)/pagewalk-iss $(if $(filter svadu,$(AD)),--svadu) --ram $(FW_RAM_ARG_$(PROFILE)) --isa rv32i $(FW_ELF) ;; \
+	rtl) if [ ! -x $(BUILD)/pagewalk-soc ]; then \
+	        echo "make run: ENGINE=rtl: the RTL SoC is not built yet ($(BUILD)/pagewalk-soc is missing)" >&2; exit 2; fi; \
+	     exec $(BUILD)/pagewalk-soc --ram $(FW_RAM_ARG_$(PROFILE)) $(FW_ELF) ;; \
+	*) echo "make run: unknown ENGINE '$(ENGINE)' (qemu, iss or rtl)" >&2; exit 2 ;; \
+	esac
