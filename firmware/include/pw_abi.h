@@ -66,7 +66,9 @@
 #define PW_WKILLCAUSE(s)  ((s) & 0x7f)
 #define PW_KILL_OOM 0x7e
 
-/* User address space (Sv32: everything below 0x80000000 is the user's). */
+/* User address space (Sv32: everything below 0x80000000 is the user's).
+ * The stack and heap limits are the default profile's; a kernel profile may
+ * change them (param.h), so programs must not depend on them. */
 #define PW_USER_TEXT   0x00010000u /* programs are linked here; page 0..15 stay unmapped */
 #define PW_MMAP_BASE   0x40000000u /* mmap places mappings in [MMAP_BASE, MMAP_TOP) */
 #define PW_MMAP_TOP    0x60000000u

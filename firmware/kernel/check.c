@@ -43,6 +43,8 @@ static int check_pte(struct proc *p, uint32_t va, pte_t pte, int *bad)
                 return problem(bad, "shared mapping's PTE is not its object's frame", p->pid, va, pte);
         } else if (frametab[f].obj >= 0) {
             return problem(bad, "private PTE maps an object frame", p->pid, va, pte);
+        } else if ((pte & PW_PTE_W) && frametab[f].slot >= 0) {
+            return problem(bad, "writable PTE on a swap-cached frame", p->pid, va, pte);
         } else if ((pte & PW_PTE_W) && frametab[f].refs > 1) {
             return problem(bad, "writable PTE on a shared copy-on-write frame", p->pid, va, pte);
         }
@@ -97,6 +99,14 @@ int check_consistency(void)
         if (n != exp_rmap[f])
             problem(&bad, "reverse map differs from the page tables", -1, frame_pa(f), n);
     }
+    for (int s = 0; s < SWAP_SLOTS; s++) {
+        int f = swap_cache[s];
+        if (f >= 0 && (f >= FRAMES || frametab[f].slot != s || !frametab[f].refs || !swap_refs[s]))
+            problem(&bad, "swap cache entry does not match its frame", -1, (uint32_t)s, (uint32_t)f);
+    }
+    for (int f = 0; f < FRAMES; f++)
+        if (frametab[f].slot >= 0 && swap_cache[frametab[f].slot] != f)
+            problem(&bad, "frame caches a slot the swap cache does not name", -1, frame_pa(f), (uint32_t)frametab[f].slot);
     for (int s = 0; s < SWAP_SLOTS; s++)
         if (swap_refs[s] != exp_slot[s])
             problem(&bad, "swap slot count differs from its users", -1, (uint32_t)s, swap_refs[s]);

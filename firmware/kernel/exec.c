@@ -6,7 +6,7 @@
 #include "kernel.h"
 #include "pw_image.h"
 
-enum { MAX_ARGS = 8, ARG_BYTES = 256, MAX_PHDRS = 8 };
+enum { MAX_ARGS = 16, ARG_BYTES = 256, MAX_PHDRS = 8 };
 
 struct elf32_ehdr {
     uint8_t ident[16];
@@ -40,9 +40,9 @@ static int64_t load_elf(int file, struct vma *vmas, uint32_t *heap_start)
         if (h->type != PT_LOAD || h->memsz == 0)
             continue;
         uint32_t start = PGROUNDDOWN(h->vaddr), lead = h->vaddr - start;
-        if (h->filesz > h->memsz || h->vaddr < PW_USER_TEXT || h->memsz > PW_HEAP_MAX ||
-            h->vaddr + h->memsz > PW_HEAP_MAX || h->offset > size || h->filesz > size - h->offset ||
-            h->offset % PGSIZE != h->vaddr % PGSIZE || n == NVMA - 2)
+        if (h->filesz > h->memsz || h->vaddr < PW_USER_TEXT || h->memsz > HEAP_MAX ||
+            h->vaddr + h->memsz > HEAP_MAX || h->offset > size || h->filesz > size - h->offset ||
+            h->offset < lead || n == NVMA - 2)
             return -PW_ENOEXEC;
         struct vma *v = &vmas[n++];
         *v = (struct vma){ .start = start, .end = PGROUNDUP(h->vaddr + h->memsz), .flags = VMA_USED | VMA_FILE,
@@ -61,7 +61,7 @@ static int64_t load_elf(int file, struct vma *vmas, uint32_t *heap_start)
         return -PW_ENOEXEC;
     vmas[n++] = (struct vma){ .start = top, .end = top, .prot = PW_PROT_READ | PW_PROT_WRITE,
                               .flags = VMA_USED | VMA_HEAP, .obj = -1 };
-    vmas[n++] = (struct vma){ .start = PW_USTACK_TOP - PGSIZE, .end = PW_USTACK_TOP,
+    vmas[n++] = (struct vma){ .start = USTACK_TOP - PGSIZE, .end = USTACK_TOP,
                               .prot = PW_PROT_READ | PW_PROT_WRITE, .flags = VMA_USED | VMA_STACK, .obj = -1 };
     *heap_start = top;
     return eh.entry;
@@ -105,7 +105,7 @@ static int do_exec(struct proc *p, const char *path, int argc, const char *args,
         panic("exec: only the current process can exec");
 
     /* strings at the top of the stack, then argv[], 16-byte aligned */
-    uint32_t sp = PW_USTACK_TOP - ((argbytes + 3) & ~3u);
+    uint32_t sp = USTACK_TOP - ((argbytes + 3) & ~3u);
     uint32_t strings = sp;
     uint32_t uargv[MAX_ARGS + 1];
     const char *a = args;
@@ -154,7 +154,7 @@ int32_t sys_execve(uint32_t upath, uint32_t uargv)
     int gone = 0;
     r = do_exec(p, path, argc, args, used, &gone);
     if (r < 0 && gone) {
-        proc_kill(p, PW_KILL_OOM, PW_USTACK_TOP - PGSIZE, p->tf.pc);
+        proc_kill(p, PW_KILL_OOM, USTACK_TOP - PGSIZE, p->tf.pc);
         return 0;
     }
     return r < 0 ? r : (int32_t)p->tf.x[10];   /* a0 = argc for the new program */

@@ -11,7 +11,7 @@
  *   PTE empty, shared VMA                       -> the shared object's page
  *   PTE empty, private file VMA                 -> demand paging from the image
  *   PTE empty, anonymous VMA                    -> demand-zero
- *   below the stack, within PW_STACK_MAX        -> the stack grows, then demand-zero
+ *   below the stack, within STACK_MAX        -> the stack grows, then demand-zero
  *   anything else                               -> F_SEGV (the caller kills)
  *   no frame, no swap, no page-table page       -> F_OOM */
 #include "kernel.h"
@@ -76,6 +76,7 @@ static enum fault_result cow_fault(struct proc *p, struct vma *v, uint32_t va, p
     int f = frame_of_pa(PTE_PA(*pte));
     vmstats.faults_cow++;
     if (frametab[f].refs == 1) {
+        swap_cache_drop(f);   /* about to diverge from the slot it caches */
         *pte |= PW_PTE_W | PW_PTE_A | PW_PTE_D;
         vm_flush_page(p, va);
         vmstats.cow_reuses++;
@@ -97,10 +98,10 @@ static enum fault_result cow_fault(struct proc *p, struct vma *v, uint32_t va, p
     return F_OK;
 }
 
-/* The stack VMA grows down to PW_USTACK_TOP - PW_STACK_MAX on a fault below it. */
+/* The stack VMA grows down to USTACK_TOP - STACK_MAX on a fault below it. */
 static struct vma *stack_grow(struct proc *p, uint32_t va)
 {
-    if (va >= PW_USTACK_TOP || va < PW_USTACK_TOP - PW_STACK_MAX)
+    if (va >= USTACK_TOP || va < USTACK_TOP - STACK_MAX)
         return 0;
     for (int i = 0; i < NVMA; i++) {
         struct vma *v = &p->vmas[i];
@@ -155,17 +156,31 @@ enum fault_result vm_fault(struct proc *p, uint32_t va, enum access acc)
     int f;
     if (*pte & PTE_SWAPPED) {
         int slot = (int)PTE_SLOT(*pte);
-        f = frame_alloc();
-        if (f < 0)
-            return F_OOM;
-        swap_read(slot, (void *)(uintptr_t)frame_pa(f));
-        if (rmap_add(f, me, page) < 0) {
-            frame_put(f);
-            return F_OOM;
+        f = swap_cache[slot];
+        if (f >= 0) {
+            if (rmap_add(f, me, page) < 0)
+                return F_OOM;
+            frametab[f].refs++;
+            vmstats.faults_shared++;
+        } else {
+            f = frame_alloc();
+            if (f < 0)
+                return F_OOM;
+            swap_read(slot, (void *)(uintptr_t)frame_pa(f));
+            if (rmap_add(f, me, page) < 0) {
+                frame_put(f);
+                return F_OOM;
+            }
+            swap_cache[slot] = (int16_t)f;
+            frametab[f].slot = (int16_t)slot;
+            vmstats.faults_swapin++;
         }
-        swap_put(slot);
-        flags |= PTE_SOFTDIRTY;
-        vmstats.faults_swapin++;
+        /* still shared (other PTEs name the slot or map the frame): copy-on-write */
+        flags &= ~(PW_PTE_W | PW_PTE_D);
+        *pte = PTE_MAKE(frame_pa(f), flags);
+        vm_flush_page(p, page);
+        swap_put(slot);   /* the last reference detaches the cache and marks the page soft-dirty */
+        return F_OK;
     } else if (v->flags & VMA_SHARED) {
         int kind;
         f = obj_frame(v->obj, (v->off + (page - v->start)) / PGSIZE, &kind);

@@ -22,7 +22,7 @@ static int clock_hand;
 void frames_init(void)
 {
     for (int i = 0; i < FRAMES; i++)
-        frametab[i] = (struct frame){ .refs = 0, .rmap = -1, .obj = -1, .pinned = 0, .objpage = 0 };
+        frametab[i] = (struct frame){ .refs = 0, .rmap = -1, .obj = -1, .pinned = 0, .objpage = 0, .slot = -1 };
     for (int i = 0; i < RMAP_NODES; i++)
         rmap_nodes[i].next = (int16_t)(i + 1 < RMAP_NODES ? i + 1 : -1);
     rmap_free_head = 0;
@@ -87,6 +87,10 @@ void frame_put(int f)
     if (--frametab[f].refs == 0) {
         if (frametab[f].rmap >= 0)
             panic("frame: frame %d freed while still mapped", f);
+        if (frametab[f].slot >= 0) {
+            swap_cache[frametab[f].slot] = -1;
+            frametab[f].slot = -1;
+        }
         frametab[f].obj = -1;
         frametab[f].pinned = 0;
     }
@@ -101,6 +105,13 @@ static pte_t *rmap_pte(const struct rmap_node *r, struct proc **pp)
         panic("frame: reverse map names pid %d va 0x%08x, which maps nothing", p->pid, r->va);
     *pp = p;
     return pte;
+}
+
+void frame_mark_softdirty(int f)
+{
+    struct proc *p;
+    for (int16_t i = frametab[f].rmap; i >= 0; i = rmap_nodes[i].next)
+        *rmap_pte(&rmap_nodes[i], &p) |= PTE_SOFTDIRTY;
 }
 
 int frame_dirty(int f)
@@ -140,11 +151,12 @@ static int frame_referenced(int f)
     return seen;
 }
 
-/* Replace every mapper's PTE with newpte (0 or a swap entry) and drop their references. */
-static void frame_unmap_all(int f, pte_t newpte)
+/* Replace every mapper's PTE with newpte (0 or a swap entry) and drop their
+ * references. A fresh slot arrives with one reference (first = 1); a cached
+ * slot needs one per mapper (first = 0). */
+static void frame_unmap_all(int f, pte_t newpte, int first)
 {
     struct proc *p;
-    int first = 1;
     while (frametab[f].rmap >= 0) {
         struct rmap_node *r = &rmap_nodes[frametab[f].rmap];
         uint32_t va = r->va;
@@ -171,18 +183,25 @@ static int frame_evict(int f)
             obj_mark_dirty(o, pg);
         if (obj_evict_page(o, pg, f) < 0)
             return -1;
-        frame_unmap_all(f, 0);
+        frame_unmap_all(f, 0, 1);
         if (frametab[f].refs != 1)
             panic("frame: object frame %d has %u references after unmapping", f, frametab[f].refs);
         frame_put(f);
+    } else if (frametab[f].slot >= 0) {
+        /* swap cache: the slot still holds this clean page */
+        int slot = frametab[f].slot;
+        swap_cache[slot] = -1;
+        frametab[f].slot = -1;
+        frame_unmap_all(f, PTE_MAKE_SWAPPED(slot), 0);
+        vmstats.evict_clean++;
     } else if (dirty) {
         int slot = swap_alloc();
         if (slot < 0)
             return -1;
         swap_write(slot, frame_pool[f]);
-        frame_unmap_all(f, PTE_MAKE_SWAPPED(slot));
+        frame_unmap_all(f, PTE_MAKE_SWAPPED(slot), 1);
     } else {
-        frame_unmap_all(f, 0);
+        frame_unmap_all(f, 0, 1);
         vmstats.evict_clean++;
     }
     if (frametab[f].refs != 0)
@@ -215,7 +234,7 @@ int frame_alloc(void)
     }
     if (f < 0)
         return -1;
-    frametab[f] = (struct frame){ .refs = 1, .rmap = -1, .obj = -1, .pinned = 0, .objpage = 0 };
+    frametab[f] = (struct frame){ .refs = 1, .rmap = -1, .obj = -1, .pinned = 0, .objpage = 0, .slot = -1 };
     return f;
 }
 

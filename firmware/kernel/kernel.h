@@ -122,6 +122,7 @@ struct frame {
     int8_t obj;          /* shared object owning it, -1 for a private frame */
     uint8_t pinned;      /* not a victim while the kernel uses it */
     uint16_t objpage;    /* page index inside obj */
+    int16_t slot;        /* swap cache: the slot whose content this clean frame holds, or -1 */
 };
 struct rmap_node {
     int16_t next;
@@ -141,6 +142,7 @@ uint32_t rmap_free_count(void);
 uint32_t rmap_count(int f);
 int frame_dirty(int f);                /* any mapper's D or SOFTDIRTY; clears nothing */
 void frame_clean(int f);               /* clear D in every mapper (with sfence) */
+void frame_mark_softdirty(int f);
 
 /* ---------------------------------------------------------------- swap.c */
 int swap_alloc(void);
@@ -150,6 +152,8 @@ uint32_t swap_free_count(void);
 void swap_write(int slot, const void *page);
 void swap_read(int slot, void *page);
 extern uint8_t swap_refs[SWAP_SLOTS];
+extern int16_t swap_cache[SWAP_SLOTS];
+void swap_cache_drop(int f);           /* f stops caching its slot (f is about to change) */
 
 /* ---------------------------------------------------------------- blk.c */
 enum blkdev { BLK_IMAGE, BLK_SWAP };

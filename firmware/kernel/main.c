@@ -46,6 +46,6 @@ void kernel_finish(int status)
         printk("kernel: consistency checks passed: %u/%u frames free, %u/%u swap slots free, %u/%u page-table pages free\n",
                frames_free_count(), FRAMES, swap_free_count(), SWAP_SLOTS, pt_pages_free(), PT_PAGES);
     int code = PW_WIFEXITED(status) ? PW_WEXITSTATUS(status) : 1;
-    printk("kernel: init exited with status %d; halting\n", code);
+    printk("kernel: pid 1 (%s) exited with status %d; halting\n", init_argv[0], code);
     sbi_shutdown(bad ? 2 : code ? 1 : 0);
 }

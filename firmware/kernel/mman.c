@@ -434,7 +434,7 @@ int32_t sys_sbrk(int32_t incr)
     if (!heap)
         return -PW_ENOMEM;
     uint32_t old = p->brk, nbrk = old + (uint32_t)incr;
-    if ((incr > 0 && (nbrk < old || nbrk > PW_HEAP_MAX)) || (incr < 0 && (nbrk > old || nbrk < p->heap_start)))
+    if ((incr > 0 && (nbrk < old || nbrk > HEAP_MAX)) || (incr < 0 && (nbrk > old || nbrk < p->heap_start)))
         return -PW_ENOMEM;
     uint32_t nend = PGROUNDUP(nbrk);
     if (nend > heap->end) {

@@ -36,6 +36,18 @@
 #ifndef SVADU
 #define SVADU       0           /* 1: the hardware sets A and D (Svadu); 0: the kernel does (Svade) */
 #endif
+/* The user stack and heap limits (pw_abi.h has the defaults). The board
+ * profile moves the stack below 4 MiB, so one leaf page table serves a whole
+ * process: two page-table pages per process instead of three. */
+#ifndef USTACK_TOP
+#define USTACK_TOP PW_USTACK_TOP
+#endif
+#ifndef STACK_MAX
+#define STACK_MAX PW_STACK_MAX
+#endif
+#ifndef HEAP_MAX
+#define HEAP_MAX PW_HEAP_MAX
+#endif
 #ifndef KSTACK_BYTES
 #define KSTACK_BYTES 4096
 #endif

@@ -23,6 +23,7 @@ void trap_init(void)
 {
     csr_write(stvec, (uint32_t)(uintptr_t)strap_vector);
     csr_write(sie, PW_IRQ_STI);
+    csr_write(scounteren, PW_COUNTEREN_CY | PW_COUNTEREN_TM | PW_COUNTEREN_IR);   /* rdtime and friends in U-mode */
     timer_arm();
 }
 

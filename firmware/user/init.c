@@ -12,15 +12,17 @@ static void print_stats(void)
     struct pw_vmstats s;
     if (vmstats(&s) < 0)
         return;
-    printf("stats: faults zero %lu file %lu cow %lu (copies %lu, reuses %lu) swap-in %lu shared %lu stack +%lu kills %lu\n",
+    printf("[t] stats: faults zero %lu file %lu cow %lu (copies %lu, reuses %lu) swap-in %lu shared %lu stack +%lu kills %lu\n",
            (unsigned long)s.faults_zero, (unsigned long)s.faults_file, (unsigned long)s.faults_cow,
            (unsigned long)s.cow_copies, (unsigned long)s.cow_reuses, (unsigned long)s.faults_swapin,
            (unsigned long)s.faults_shared, (unsigned long)s.stack_growth, (unsigned long)s.kills);
-    printf("stats: evictions %lu (clean %lu) swap writes %lu reads %lu, file write-backs %lu\n",
+    printf("[t] stats: evictions %lu (clean %lu) swap writes %lu reads %lu, file write-backs %lu\n",
            (unsigned long)s.evictions, (unsigned long)s.evict_clean, (unsigned long)s.swap_writes,
            (unsigned long)s.swap_reads, (unsigned long)s.file_writebacks);
-    /* A/D faults depend on the engine's A/D policy (QEMU sets them in
-     * hardware): a [t] line, like timing, left out of transcript comparisons. */
+    /* [t] lines are left out when transcripts are compared: the totals
+     * include the stress run, whose operation count depends on timing, and
+     * A/D faults depend on the engine's A/D policy (QEMU sets them in
+     * hardware). */
     printf("[t] stats: A/D faults %lu\n", (unsigned long)s.faults_ad);
     if (s.mmu_present)
         printf("[t] mmu: hits %lu misses %lu walks %lu faults %lu walk cycles %lu\n", (unsigned long)s.mmu_hits,
