@@ -14,7 +14,7 @@ SHELL := /bin/bash
 
 # Debian packages each flow needs; `make deps` installs the missing ones.
 PACKAGES_MODEL := build-essential python3 libgtest-dev verilator zlib1g-dev libsystemc-dev
-PACKAGES_QEMU  := gcc-riscv64-unknown-elf qemu-system-misc
+PACKAGES_QEMU  := gcc-riscv64-unknown-elf qemu-system-misc picolibc-riscv64-unknown-elf python3-matplotlib
 PACKAGES_RTL   := iverilog yosys nextpnr-ice40 fpga-icestorm python3-venv tcl
 PACKAGES       := $(PACKAGES_MODEL) $(PACKAGES_QEMU) $(PACKAGES_RTL)
 
@@ -60,6 +60,12 @@ help:
 	@echo "  make synth-report    utilisation and Fmax table (MMU at 4, 8, 16 entries; board tops)"
 	@echo "  make test-synth      board lint, MMU place-and-route on iCE40, board self-test in Icarus"
 	@echo "  make test-gate       the synth_ice40 netlist simulated on a stimulus, its trace against the model"
+	@echo "  make firmware        the VM kernel and its programs: build/firmware/PROFILE-AD/*.elf (docs/firmware.md)"
+	@echo "  make run FW=suite ENGINE=qemu|iss|rtl [AD=svade|svadu] [PROFILE=default|board]"
+	@echo "                       run a firmware ELF (FW: suite hello quick board stress wsweep)"
+	@echo "  make test-firmware   the program suite on QEMU (Svade, Svadu, two timer rates, board) and"
+	@echo "                       the kernel mutants (make test-firmware-mutants FW_MUTANTS='name ...')"
+	@echo "  make plots           working-set sweep and TLB figures into $(BUILD)/plots/*.png"
 	@echo "  make clean           remove $(BUILD)/"
 	@echo
 	@echo "variables: QEMU_SEED=0x... (QEMU reference seed), MUTANTS='name ...' (a subset),"
@@ -138,7 +144,7 @@ include syn/synth.mk
 include syn/gate.mk
 include syn/fusesoc.mk
 
-test: deps test-gtest test-vectors test-qemu test-model-mutants test-cosim test-traces test-regress-tool mutants lint test-synth test-gate test-systemc
+test: deps test-gtest test-vectors test-qemu test-model-mutants test-cosim test-traces test-regress-tool mutants lint test-synth test-gate test-systemc test-firmware
 	@echo "== all tests passed"
 
 test-vectors: check-vectors check-generated

@@ -13,7 +13,9 @@ FW_CC     := $(FW_PREFIX)gcc
 FW_SIZE   := $(FW_PREFIX)size
 FW_STRIP  := $(FW_PREFIX)strip
 QEMU      ?= qemu-system-riscv32
-FW_OUT    := $(BUILD)/firmware
+FW_OUT    ?= $(BUILD)/firmware
+FW_SRC    ?= firmware
+FW_USER_OUT ?= $(BUILD)/firmware/user
 PROFILE   ?= default
 AD        ?= svade
 FW        ?= suite
@@ -26,7 +28,7 @@ FW_ARCH   := -march=rv32i -misa-spec=2.2 -mabi=ilp32
 FW_WARN   := -Wall -Wextra -Werror
 FW_KCFLAGS := $(FW_ARCH) -std=c11 -O2 -g $(FW_WARN) -ffreestanding -fno-builtin -nostdlib \
     -mcmodel=medany -mno-relax -fno-tree-loop-distribute-patterns \
-    -I$(BUILD)/gen -Ifirmware/include -Ifirmware/kernel
+    -I$(BUILD)/gen -Ifirmware/include
 # Integer-only printf (picolibc's __i_vfprintf): the programs print no floats.
 FW_UCFLAGS := $(FW_ARCH) -std=c11 -Os -g $(FW_WARN) --specs=picolibc.specs -DPICOLIBC_INTEGER_PRINTF_SCANF \
     -Ifirmware/include -Ifirmware/user
@@ -48,22 +50,22 @@ FW_PROGS_default := $(FW_PROGS_ALL)
 FW_PROGS_board   := swap
 FW_DATA := firmware/user/data.txt
 
-FW_USER_OBJS := $(FW_OUT)/user/crt0.o $(FW_OUT)/user/ulib.o
+FW_USER_OBJS := $(FW_USER_OUT)/crt0.o $(FW_USER_OUT)/ulib.o
 
-$(FW_OUT)/user/%.o: firmware/user/%.c firmware/include/pw_abi.h firmware/user/pw_user.h firmware/user/ut.h
+$(FW_USER_OUT)/%.o: firmware/user/%.c firmware/include/pw_abi.h firmware/user/pw_user.h firmware/user/ut.h
 	@mkdir -p $(@D)
 	$(FW_CC) $(FW_UCFLAGS) -c $< -o $@
 
-$(FW_OUT)/user/crt0.o: firmware/user/crt0.S
+$(FW_USER_OUT)/crt0.o: firmware/user/crt0.S
 	@mkdir -p $(@D)
 	$(FW_CC) $(FW_ARCH) -c $< -o $@
 
-$(FW_OUT)/user/%.elf: $(FW_OUT)/user/%.o $(FW_USER_OBJS) firmware/user/user.ld
+$(FW_USER_OUT)/%.elf: $(FW_USER_OUT)/%.o $(FW_USER_OBJS) firmware/user/user.ld
 	$(FW_CC) $(FW_UCFLAGS) -nostartfiles -T firmware/user/user.ld -Wl,--no-warn-rwx-segments -Wl,-n \
 	    -o $@ $< $(FW_USER_OBJS)
 
 # The image holds the programs without symbols or debug information.
-$(FW_OUT)/user/%.stripped: $(FW_OUT)/user/%.elf
+$(FW_USER_OUT)/%.stripped: $(FW_USER_OUT)/%.elf
 	$(FW_STRIP) --strip-all -o $@ $<
 
 .SECONDARY:
@@ -82,40 +84,40 @@ FW_LIST_wsweep := wsweep
 FW_VARIANTS := suite hello quick board stress wsweep
 
 # ---------------------------------------------------------------- kernel
-FW_KSRCS := firmware/mlayer/start.S firmware/mlayer/mlayer.c firmware/kernel/entry.S \
-    firmware/kernel/main.c firmware/kernel/printk.c firmware/kernel/lib.c firmware/kernel/trap.c \
-    firmware/kernel/syscall.c firmware/kernel/proc.c firmware/kernel/exec.c firmware/kernel/vm.c \
-    firmware/kernel/fault.c firmware/kernel/frame.c firmware/kernel/swap.c firmware/kernel/blk.c \
-    firmware/kernel/fs.c firmware/kernel/mman.c firmware/kernel/stats.c firmware/kernel/check.c
-FW_KHDRS := $(wildcard firmware/kernel/*.h firmware/include/*.h) $(BUILD)/gen/pagewalk_defs.h $(BUILD)/gen/pagewalk_core.h
+FW_KSRCS := $(FW_SRC)/mlayer/start.S $(FW_SRC)/mlayer/mlayer.c $(FW_SRC)/kernel/entry.S \
+    $(FW_SRC)/kernel/main.c $(FW_SRC)/kernel/printk.c $(FW_SRC)/kernel/lib.c $(FW_SRC)/kernel/trap.c \
+    $(FW_SRC)/kernel/syscall.c $(FW_SRC)/kernel/proc.c $(FW_SRC)/kernel/exec.c $(FW_SRC)/kernel/vm.c \
+    $(FW_SRC)/kernel/fault.c $(FW_SRC)/kernel/frame.c $(FW_SRC)/kernel/swap.c $(FW_SRC)/kernel/blk.c \
+    $(FW_SRC)/kernel/fs.c $(FW_SRC)/kernel/mman.c $(FW_SRC)/kernel/stats.c $(FW_SRC)/kernel/check.c
+FW_KHDRS := $(wildcard $(FW_SRC)/kernel/*.h firmware/include/*.h) $(BUILD)/gen/pagewalk_defs.h $(BUILD)/gen/pagewalk_core.h
 
 # $(call fw_config,PROFILE,AD): the rules of one build configuration.
 define fw_config
 FW_DIR_$(1)_$(2) := $(FW_OUT)/$(1)-$(2)
 FW_KFLAGS_$(1)_$(2) := $(FW_KCFLAGS) $(FW_PARAMS_$(1)) $(FW_AD_$(2)) -DQUANTUM=$(QUANTUM)u $(FW_EXTRA)
-FW_KOBJS_$(1)_$(2) := $$(patsubst firmware/%,$(FW_OUT)/$(1)-$(2)/obj/%.o,$(FW_KSRCS))
+FW_KOBJS_$(1)_$(2) := $$(patsubst $(FW_SRC)/%,$(FW_OUT)/$(1)-$(2)/obj/%.o,$(FW_KSRCS))
 
-$(FW_OUT)/$(1)-$(2)/obj/%.c.o: firmware/%.c $(FW_KHDRS) $(FW_OUT)/$(1)-$(2)/flags
+$(FW_OUT)/$(1)-$(2)/obj/%.c.o: $(FW_SRC)/%.c $(FW_KHDRS) $(FW_OUT)/$(1)-$(2)/flags
 	@mkdir -p $$(@D)
-	$(FW_CC) $$(FW_KFLAGS_$(1)_$(2)) -c $$< -o $$@
+	$(FW_CC) $$(FW_KFLAGS_$(1)_$(2)) -I$(FW_SRC)/kernel -c $$< -o $$@
 
-$(FW_OUT)/$(1)-$(2)/obj/%.S.o: firmware/%.S $(FW_KHDRS) $(FW_OUT)/$(1)-$(2)/flags
+$(FW_OUT)/$(1)-$(2)/obj/%.S.o: $(FW_SRC)/%.S $(FW_KHDRS) $(FW_OUT)/$(1)-$(2)/flags
 	@mkdir -p $$(@D)
-	$(FW_CC) $$(FW_KFLAGS_$(1)_$(2)) -c $$< -o $$@
+	$(FW_CC) $$(FW_KFLAGS_$(1)_$(2)) -I$(FW_SRC)/kernel -c $$< -o $$@
 
 # The flags are a prerequisite through this file, rewritten only when they change.
 $(FW_OUT)/$(1)-$(2)/flags: fw-flags-force
 	@mkdir -p $$(@D)
 	@echo '$$(FW_KFLAGS_$(1)_$(2))' | cmp -s - $$@ || echo '$$(FW_KFLAGS_$(1)_$(2))' > $$@
 
-$(FW_OUT)/$(1)-$(2)/image.bin: $(patsubst %,$(FW_OUT)/user/%.stripped,$(FW_PROGS_$(1))) $(FW_DATA) \
+$(FW_OUT)/$(1)-$(2)/image.bin: $(patsubst %,$(FW_USER_OUT)/%.stripped,$(FW_PROGS_$(1))) $(FW_DATA) \
         firmware/tools/mkimage.py firmware/include/pw_image.h
 	@mkdir -p $$(@D)
 	$(PYTHON) firmware/tools/mkimage.py firmware/include/pw_image.h $$@ \
-	    $(foreach p,$(FW_PROGS_$(1)),$(p)=$(FW_OUT)/user/$(p).stripped) data.txt=firmware/user/data.txt:rw \
+	    $(foreach p,$(FW_PROGS_$(1)),$(p)=$(FW_USER_OUT)/$(p).stripped) data.txt=firmware/user/data.txt:rw \
 	    notelf=firmware/user/data.txt
 
-$(FW_OUT)/$(1)-$(2)/obj/image.o: firmware/kernel/image.S $(FW_OUT)/$(1)-$(2)/image.bin
+$(FW_OUT)/$(1)-$(2)/obj/image.o: $(FW_SRC)/kernel/image.S $(FW_OUT)/$(1)-$(2)/image.bin
 	$(FW_CC) $(FW_ARCH) -DFW_IMAGE_PATH='"$(FW_OUT)/$(1)-$(2)/image.bin"' -c $$< -o $$@
 
 $(FW_OUT)/$(1)-$(2)/%.initargs.c: firmware/firmware.mk
@@ -124,8 +126,8 @@ $(FW_OUT)/$(1)-$(2)/%.initargs.c: firmware/firmware.mk
 	    "$$(foreach p,$$(call FW_FIRST,$$*) $$(FW_LIST_$$*),\"$$(p)\",)" > $$@
 
 $(FW_OUT)/$(1)-$(2)/%.elf: $$(FW_KOBJS_$(1)_$(2)) $(FW_OUT)/$(1)-$(2)/obj/image.o \
-        $(FW_OUT)/$(1)-$(2)/%.initargs.c firmware/kernel/kernel.ld
-	$(FW_CC) $$(FW_KFLAGS_$(1)_$(2)) -T firmware/kernel/kernel.ld -Wl,--defsym=__ram_end=$$$$(( 0x80000000 + $(FW_RAM_$(1)) )) \
+        $(FW_OUT)/$(1)-$(2)/%.initargs.c $(FW_SRC)/kernel/kernel.ld
+	$(FW_CC) $$(FW_KFLAGS_$(1)_$(2)) -T $(FW_SRC)/kernel/kernel.ld -Wl,--defsym=__ram_end=$$$$(( 0x80000000 + $(FW_RAM_$(1)) )) \
 	    -Wl,--no-warn-rwx-segments -o $$@ $$(FW_KOBJS_$(1)_$(2)) $(FW_OUT)/$(1)-$(2)/obj/image.o \
 	    $(FW_OUT)/$(1)-$(2)/$$*.initargs.c -lgcc
 endef
@@ -156,3 +158,34 @@ run: $(FW_ELF)
 	     exec $(BUILD)/pagewalk-soc --ram $(FW_RAM_ARG_$(PROFILE)) $(FW_ELF) ;; \
 	*) echo "make run: unknown ENGINE '$(ENGINE)' (qemu, iss or rtl)" >&2; exit 2 ;; \
 	esac
+
+# ---------------------------------------------------------------- tests
+# The suite on QEMU: the Svade and Svadu builds, the Svade build again with
+# another timer rate (-icount: the quantum falls elsewhere in the programs),
+# and the board profile. Each transcript is checked; the transcripts must
+# agree apart from [t] lines (and the banner that names the A/D policy).
+FW_LOGS := $(FW_OUT)/logs
+FW_SUITE_PROGRAMS := $(words $(FW_LIST_suite))
+FW_SUITE_KILLS := 11
+FW_CHECK := $(PYTHON) tests/firmware/transcript.py
+
+test-firmware: $(FW_OUT)/default-svade/suite.elf $(FW_OUT)/default-svadu/suite.elf $(FW_OUT)/board-svade/board.elf
+	@echo "== firmware on QEMU: the suite in the Svade and Svadu builds, at two timer rates, and the board profile"
+	@tests/firmware/run_qemu.sh $(FW_OUT)/default-svade/suite.elf $(FW_LOGS)/suite-svade.qemu.log; \
+	    $(FW_CHECK) check $(FW_LOGS)/suite-svade.qemu.log --programs $(FW_SUITE_PROGRAMS) --kills $(FW_SUITE_KILLS)
+	@tests/firmware/run_qemu.sh $(FW_OUT)/default-svade/suite.elf $(FW_LOGS)/suite-svade-icount.qemu.log -icount shift=7; \
+	    $(FW_CHECK) check $(FW_LOGS)/suite-svade-icount.qemu.log --programs $(FW_SUITE_PROGRAMS) --kills $(FW_SUITE_KILLS)
+	@tests/firmware/run_qemu.sh $(FW_OUT)/default-svadu/suite.elf $(FW_LOGS)/suite-svadu.qemu.log; \
+	    $(FW_CHECK) check $(FW_LOGS)/suite-svadu.qemu.log --programs $(FW_SUITE_PROGRAMS) --kills $(FW_SUITE_KILLS)
+	@tests/firmware/run_qemu.sh $(FW_OUT)/board-svade/board.elf $(FW_LOGS)/board-svade.qemu.log; \
+	    $(FW_CHECK) check $(FW_LOGS)/board-svade.qemu.log --first swap
+	@$(FW_CHECK) compare $(FW_LOGS)/suite-svade.qemu.log $(FW_LOGS)/suite-svade-icount.qemu.log
+	@$(FW_CHECK) compare $(FW_LOGS)/suite-svade.qemu.log $(FW_LOGS)/suite-svadu.qemu.log --ignore '^pagewalk kernel: '
+	@grep -h -E '^init: [0-9]+ passed|^stress: ' $(FW_LOGS)/suite-svade.qemu.log
+	@$(MAKE) --no-print-directory test-firmware-mutants
+
+# Every deliberate kernel bug in tests/mutants/firmware.mutants must be caught.
+test-firmware-mutants: $(FW_OUT)/default-svade/suite.elf
+	@echo "== firmware mutants: each deliberate kernel bug must fail the suite's checks"
+	@tests/firmware/run_mutants.sh $(BUILD) $(FW_MUTANTS)
+.PHONY: test-firmware-mutants

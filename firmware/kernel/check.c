@@ -19,7 +19,7 @@ static uint16_t exp_slot[SWAP_SLOTS];
 
 static int problem(int *bad, const char *what, int pid, uint32_t va, uint32_t v)
 {
-    printk("check: %s (pid %d va 0x%08x value 0x%08x)\n", what, pid, va, v);
+    check_failed("%s (pid %d va 0x%08x value 0x%08x)", what, pid, va, v);
     return ++*bad;
 }
 

@@ -85,8 +85,12 @@ void frame_put(int f)
     if (frametab[f].refs == 0)
         panic("frame: put of free frame %d", f);
     if (--frametab[f].refs == 0) {
-        if (frametab[f].rmap >= 0)
-            panic("frame: frame %d freed while still mapped", f);
+        if (frametab[f].rmap >= 0) {
+            /* a reference count went wrong: keep the frame (a leak, not a reuse) */
+            check_failed("frame %d lost its last reference while still mapped", f);
+            frametab[f].refs = 1;
+            return;
+        }
         if (frametab[f].slot >= 0) {
             swap_cache[frametab[f].slot] = -1;
             frametab[f].slot = -1;

@@ -77,6 +77,8 @@ extern struct proc *curproc;
 void printk(const char *fmt, ...);
 void kputs(const char *s);
 _Noreturn void panic(const char *fmt, ...);
+void check_failed(const char *fmt, ...);   /* report a broken invariant ("check: ..."); the run fails */
+extern int check_failures;
 int ksnprintf(char *buf, size_t n, const char *fmt, ...);
 
 /* ---------------------------------------------------------------- sbi (entry.S) */

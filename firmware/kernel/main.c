@@ -39,7 +39,7 @@ void kernel_finish(int status)
     for (int i = 0; i < NPROC; i++)
         if (proc_by_index(i)->pid == 1)
             proc_by_index(i)->state = P_UNUSED;
-    int bad = check_consistency();
+    int bad = check_consistency() + check_failures;
     if (bad)
         printk("kernel: consistency checks FAILED (%d problems)\n", bad);
     else

@@ -101,6 +101,20 @@ int ksnprintf(char *buf, size_t n, const char *fmt, ...)
     return (int)s.len;
 }
 
+int check_failures;
+
+void check_failed(const char *fmt, ...)
+{
+    struct sink s = { 0, 0, 0 };
+    kputs("check: ");
+    va_list ap;
+    va_start(ap, fmt);
+    vformat(&s, fmt, ap);
+    va_end(ap);
+    kputs("\n");
+    check_failures++;
+}
+
 _Noreturn void panic(const char *fmt, ...)
 {
     struct sink s = { 0, 0, 0 };
