@@ -29,7 +29,7 @@ TEST_CXXFLAGS := -std=c++17 $(WARN) -I$(BUILD)/gen -Icmodel -Itests/shim -Itests
 .DEFAULT_GOAL := all
 .PHONY: all test bench help deps clean vectors check-vectors check-generated \
         test-gtest test-vectors test-qemu test-model-mutants test-cosim test-regress-tool \
-        regress mutants lint trace-compare test-traces test-icarus
+        regress mutants lint trace-compare test-traces test-icarus test-iss
 
 help:
 	@echo "pagewalk: a Sv32 MMU, its golden model and their checks"
@@ -38,7 +38,8 @@ help:
 	@echo "                       short lockstep regression (the main job)"
 	@echo "  make test            every test: GoogleTest suites, vectors, QEMU, co-simulation,"
 	@echo "                       traces, model and RTL mutants, lint"
-	@echo "  make bench           benchmarks: golden-model translations/s, checked and raw co-simulation cycles/s"
+	@echo "  make bench           benchmarks: golden-model translations/s, checked and raw co-simulation cycles/s,"
+	@echo "                       ISS instructions/s with Sv32 on"
 	@echo "  make deps            install missing Debian packages (apt-get, needs root)"
 	@echo "  make vectors         regenerate tests/vectors/directed-*.vec from the directed cases"
 	@echo "  make test-gtest      only the GoogleTest suites"
@@ -60,6 +61,9 @@ help:
 	@echo "  make synth-report    utilisation and Fmax table (MMU at 4, 8, 16 entries; board tops)"
 	@echo "  make test-synth      board lint, MMU place-and-route on iCE40, board self-test in Icarus"
 	@echo "  make test-gate       the synth_ice40 netlist simulated on a stimulus, its trace against the model"
+	@echo "  make iss             build/pagewalk-iss: the instruction-set simulator (docs/iss.md)"
+	@echo "  make test-iss        the ISS: its GoogleTest cases, the ISA suite on QEMU and the ISS,"
+	@echo "                       random programs compared between QEMU and the ISS"
 	@echo "  make firmware        the VM kernel and its programs: build/firmware/PROFILE-AD/*.elf (docs/firmware.md)"
 	@echo "  make run FW=suite ENGINE=qemu|iss|rtl [AD=svade|svadu] [PROFILE=default|board]"
 	@echo "                       run a firmware ELF (FW: suite hello quick board stress wsweep)"
@@ -135,6 +139,7 @@ check-vectors: $(MODEL_CMD)
 
 # ---------------------------------------------------------------- tests
 include tests/gtest/gtest.mk
+include cmodel/iss.mk
 -include tests/qemu/qemu.mk
 include firmware/firmware.mk
 include tests/icarus/icarus.mk
@@ -144,7 +149,7 @@ include syn/synth.mk
 include syn/gate.mk
 include syn/fusesoc.mk
 
-test: deps test-gtest test-vectors test-qemu test-model-mutants test-cosim test-traces test-regress-tool mutants lint test-synth test-gate test-systemc test-firmware
+test: deps test-gtest test-vectors test-qemu test-model-mutants test-cosim test-traces test-regress-tool mutants lint test-synth test-gate test-systemc test-firmware test-iss
 	@echo "== all tests passed"
 
 test-vectors: check-vectors check-generated
@@ -166,7 +171,7 @@ $(BUILD)/pagewalk-bench: $(BUILD)/cmodel/bench_translate.o $(MODEL_LIB)
 	$(CC) $(CFLAGS) -o $@ $^
 
 BENCH_CYCLES ?= 3000000
-bench: deps $(BUILD)/pagewalk-bench $(COSIM_CMD)
+bench: deps $(BUILD)/pagewalk-bench $(COSIM_CMD) bench-iss
 	@$(BUILD)/pagewalk-bench
 	@$(COSIM_CMD) --ad svade --bench --seed 7 --cycles $(BENCH_CYCLES)
 	@$(COSIM_CMD) --ad svadu --bench --seed 7 --cycles $(BENCH_CYCLES)
