@@ -182,7 +182,31 @@ test-firmware: $(FW_OUT)/default-svade/suite.elf $(FW_OUT)/default-svadu/suite.e
 	@$(FW_CHECK) compare $(FW_LOGS)/suite-svade.qemu.log $(FW_LOGS)/suite-svade-icount.qemu.log
 	@$(FW_CHECK) compare $(FW_LOGS)/suite-svade.qemu.log $(FW_LOGS)/suite-svadu.qemu.log --ignore '^pagewalk kernel: '
 	@grep -h -E '^init: [0-9]+ passed|^stress: ' $(FW_LOGS)/suite-svade.qemu.log
-	@$(MAKE) --no-print-directory test-firmware-mutants
+	@$(MAKE) --no-print-directory test-firmware-iss test-firmware-mutants
+
+# The same ELFs on the ISS: the Svade build on the Svade ISS (the kernel's
+# A/D path), the Svadu build on the ISS with --svadu, and the Svadu build on
+# the Svade ISS (every fresh mapping then takes an A/D fault). Each transcript
+# must equal QEMU's apart from [t] lines. Runs two at a time.
+FW_ISS = $(ISS_CMD) --isa rv32i --ram 1M
+test-firmware-iss: $(ISS_CMD) $(FW_OUT)/default-svade/suite.elf $(FW_OUT)/default-svadu/suite.elf
+	@echo "== firmware on the ISS: Svade, Svadu (--svadu), and the Svadu build on Svade hardware"
+	@test -s $(FW_LOGS)/suite-svade.qemu.log -a -s $(FW_LOGS)/suite-svadu.qemu.log || \
+	    { echo "test-firmware-iss: run make test-firmware first (it makes the QEMU transcripts)"; exit 1; }
+	@$(FW_ISS) $(FW_OUT)/default-svade/suite.elf >$(FW_LOGS)/suite-svade.iss.log & p1=$$!; \
+	    $(FW_ISS) --svadu $(FW_OUT)/default-svadu/suite.elf >$(FW_LOGS)/suite-svadu.iss.log; s2=$$?; \
+	    wait $$p1; s1=$$?; \
+	    $(FW_ISS) $(FW_OUT)/default-svadu/suite.elf >$(FW_LOGS)/suite-svadu-on-svade.iss.log; s3=$$?; \
+	    echo "ISS exit status: svade $$s1, svadu $$s2, svadu build on svade $$s3"
+	@for l in suite-svade.iss suite-svadu.iss suite-svadu-on-svade.iss; do \
+	    $(FW_CHECK) check $(FW_LOGS)/$$l.log --programs $(FW_SUITE_PROGRAMS) --kills $(FW_SUITE_KILLS) || exit 1; done
+	@$(FW_CHECK) compare $(FW_LOGS)/suite-svade.qemu.log $(FW_LOGS)/suite-svade.iss.log
+	@$(FW_CHECK) compare $(FW_LOGS)/suite-svadu.qemu.log $(FW_LOGS)/suite-svadu.iss.log
+	@$(FW_CHECK) compare $(FW_LOGS)/suite-svadu.qemu.log $(FW_LOGS)/suite-svadu-on-svade.iss.log
+	@grep -h '^\[t\] stats: A/D' $(FW_LOGS)/suite-svade.iss.log $(FW_LOGS)/suite-svadu.iss.log \
+	    $(FW_LOGS)/suite-svadu-on-svade.iss.log | sed 's/.*faults //' | paste -sd' ' | \
+	    sed 's/^/kernel A\/D faults on the ISS (svade, svadu, svadu build on svade hardware): /'
+.PHONY: test-firmware-iss
 
 # Every deliberate kernel bug in tests/mutants/firmware.mutants must be caught.
 test-firmware-mutants: $(FW_OUT)/default-svade/suite.elf

@@ -5,6 +5,8 @@
  * (the faulting instruction is then restarted) or says why not:
  *
  *   PTE present, permission allows the access  -> A/D fault (Svade): set A, D
+ *                                                 (a Svadu build counts it too:
+ *                                                 it runs on Svade hardware)
  *   PTE present, store, private writable VMA   -> copy-on-write (copy, or the
  *                                                 last sharer regains W)
  *   PTE swapped                                 -> swap-in
@@ -52,6 +54,15 @@ static uint32_t access_bits(enum access acc)
     return PW_PTE_A | (acc == ACC_STORE ? PW_PTE_D : 0);
 }
 
+/* The A/D bits a fresh mapping starts with. Svade: the kernel sets them for
+ * the access being resolved, which saves the A/D fault that would follow.
+ * Svadu: none; the hardware sets them as the access retries, so the clock
+ * sees exactly what the hardware recorded. */
+static uint32_t initial_ad(enum access acc)
+{
+    return SVADU ? 0 : access_bits(acc);
+}
+
 /* Fill private frame f for va of v: file data or zeros. *kind is the
  * statistic to count. */
 int page_fill(struct proc *p, struct vma *v, uint32_t va, int f, int *kind)
@@ -71,13 +82,13 @@ int page_fill(struct proc *p, struct vma *v, uint32_t va, int f, int *kind)
     return 0;
 }
 
-static enum fault_result cow_fault(struct proc *p, struct vma *v, uint32_t va, pte_t *pte)
+static enum fault_result cow_fault(struct proc *p, struct vma *v, uint32_t va, pte_t *pte, int *mapped)
 {
     int f = frame_of_pa(PTE_PA(*pte));
     vmstats.faults_cow++;
     if (frametab[f].refs == 1) {
         swap_cache_drop(f);   /* about to diverge from the slot it caches */
-        *pte |= PW_PTE_W | PW_PTE_A | PW_PTE_D;
+        *pte |= PW_PTE_W | initial_ad(ACC_STORE);
         vm_flush_page(p, va);
         vmstats.cow_reuses++;
         return F_OK;
@@ -92,9 +103,10 @@ static enum fault_result cow_fault(struct proc *p, struct vma *v, uint32_t va, p
     frame_put(f);
     if (rmap_add(nf, proc_index(p), va) < 0)
         panic("fault: no reverse-map entry right after freeing one");
-    *pte = PTE_MAKE(frame_pa(nf), vma_pte_flags(v) | PW_PTE_A | PW_PTE_D | PTE_SOFTDIRTY);
+    *pte = PTE_MAKE(frame_pa(nf), vma_pte_flags(v) | initial_ad(ACC_STORE) | PTE_SOFTDIRTY);
     vm_flush_page(p, va);
     vmstats.cow_copies++;
+    *mapped = nf;
     return F_OK;
 }
 
@@ -117,7 +129,25 @@ static struct vma *stack_grow(struct proc *p, uint32_t va)
     return 0;
 }
 
+/* Forward progress: one instruction may need two pages (its fetch and its
+ * data). When memory is so tight that only those two frames can be evicted,
+ * resolving one fault must not evict the page the previous fault of the same
+ * process brought in, or the two would push each other out forever; the
+ * process then gets F_OOM instead. */
+static enum fault_result fault_resolve(struct proc *p, uint32_t va, enum access acc, int *mapped);
+
 enum fault_result vm_fault(struct proc *p, uint32_t va, enum access acc)
+{
+    int mapped = -1;
+    frame_keep = p->last_frame;
+    enum fault_result r = fault_resolve(p, va, acc, &mapped);
+    frame_keep = -1;
+    if (mapped >= 0)
+        p->last_frame = (int16_t)mapped;
+    return r;
+}
+
+static enum fault_result fault_resolve(struct proc *p, uint32_t va, enum access acc, int *mapped)
 {
     if (va >= PW_KERNEL_BASE)
         return F_SEGV;
@@ -139,7 +169,7 @@ enum fault_result vm_fault(struct proc *p, uint32_t va, enum access acc)
         }
         struct vma *v = vma_find(p, page);
         if (acc == ACC_STORE && v && (v->prot & PW_PROT_WRITE) && !(v->flags & VMA_SHARED))
-            return cow_fault(p, v, page, pte);
+            return cow_fault(p, v, page, pte, mapped);
         return F_SEGV;
     }
 
@@ -152,7 +182,7 @@ enum fault_result vm_fault(struct proc *p, uint32_t va, enum access acc)
     pte = walk(p->root, page, 1);
     if (!pte)
         return F_OOM;
-    uint32_t flags = vma_pte_flags(v) | access_bits(acc);
+    uint32_t flags = vma_pte_flags(v) | initial_ad(acc);
     int f;
     if (*pte & PTE_SWAPPED) {
         int slot = (int)PTE_SLOT(*pte);
@@ -180,6 +210,7 @@ enum fault_result vm_fault(struct proc *p, uint32_t va, enum access acc)
         *pte = PTE_MAKE(frame_pa(f), flags);
         vm_flush_page(p, page);
         swap_put(slot);   /* the last reference detaches the cache and marks the page soft-dirty */
+        *mapped = f;
         return F_OK;
     } else if (v->flags & VMA_SHARED) {
         int kind;
@@ -214,5 +245,6 @@ enum fault_result vm_fault(struct proc *p, uint32_t va, enum access acc)
     }
     *pte = PTE_MAKE(frame_pa(f), flags);
     vm_flush_page(p, page);
+    *mapped = f;
     return F_OK;
 }

@@ -18,6 +18,7 @@ struct frame frametab[FRAMES];
 static struct rmap_node rmap_nodes[RMAP_NODES];
 static int16_t rmap_free_head;
 static int clock_hand;
+int frame_keep = -1;
 
 void frames_init(void)
 {
@@ -229,7 +230,7 @@ int frame_alloc(void)
     for (int step = 0; f < 0 && step < 2 * FRAMES + 1; step++) {
         int c = clock_hand;
         clock_hand = (clock_hand + 1) % FRAMES;
-        if (frametab[c].pinned || frametab[c].refs == 0)
+        if (frametab[c].pinned || frametab[c].refs == 0 || c == frame_keep)
             continue;
         if (frame_referenced(c))
             continue;

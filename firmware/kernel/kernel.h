@@ -65,6 +65,7 @@ struct proc {
     struct vma vmas[NVMA];
     uint32_t heap_start, brk;
     int status;           /* wait status once a zombie */
+    int16_t last_frame;   /* the frame its last fault mapped (see fault.c) */
     int8_t fd_file[4];    /* open image files: fd 3 + i, -1 when closed */
     uint8_t fd_mode[4];
     char name[16];
@@ -132,6 +133,7 @@ struct rmap_node {
     uint32_t va;
 };
 extern struct frame frametab[FRAMES];
+extern int frame_keep;                 /* not a victim during the current fault, or -1 */
 void frames_init(void);
 int frame_alloc(void);                 /* index, or -1 when nothing can be evicted */
 void frame_put(int f);                 /* drop one reference; free at zero */

@@ -40,6 +40,7 @@ struct proc *proc_alloc(void)
         p->asid = asid_alloc();
         p->pid = next_pid++;
         p->parent = -1;
+        p->last_frame = -1;
         for (int j = 0; j < NVMA; j++)
             p->vmas[j].obj = -1;
         for (int j = 0; j < 4; j++)
