@@ -135,10 +135,17 @@ bool pw_elf_load_image(const char *name, const uint8_t *img, size_t size,
         if (memsz == 0)
             continue;
         uint64_t end = (uint64_t)pa + memsz;
-        if (pa < t->ram_base || end > ram_end)
-            return fail(err, errlen, name, "segment %u [0x%08x, 0x%08llx) is outside RAM [0x%08x, 0x%08llx)"
-                        "%s", i, pa, (unsigned long long)end, t->ram_base, (unsigned long long)ram_end,
-                        end > ram_end && pa >= t->ram_base ? " (a larger --ram?)" : "");
+        if (pa < t->ram_base || end > ram_end) {
+            /* Two common causes deserve a hint: a program larger than RAM,
+             * and a default linker script that loads the ELF headers in the
+             * page below the code. */
+            const char *hint = end > ram_end && pa >= t->ram_base ? " (a larger --ram?)"
+                             : off == 0 && end > t->ram_base ? " (it holds the ELF headers: link with -Wl,-N or a "
+                                                               "linker script that starts at RAM)"
+                             : "";
+            return fail(err, errlen, name, "segment %u [0x%08x, 0x%08llx) is outside RAM [0x%08x, 0x%08llx)%s", i,
+                        pa, (unsigned long long)end, t->ram_base, (unsigned long long)ram_end, hint);
+        }
         loads++;
     }
     if (loads == 0)

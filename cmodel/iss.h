@@ -88,6 +88,9 @@ typedef struct {
     void *console_ctx;
     pw_iss_timing_fn timing_read; /* NULL: the ISS's own values */
     void *timing_ctx;
+    bool no_memo;               /* walk the page tables for every access, never using the
+                                   translation memo (iss_mem.c): slower, same results; for
+                                   checking the memo */
 } pw_iss_config;
 
 /* Fill cfg with the defaults: RAM_DEFAULT_BYTES of RAM, Svade, M, interrupts

@@ -45,7 +45,7 @@ include tests/isa/isa.mk
 include tests/random/random.mk
 
 # Everything of the ISS that make test runs.
-test-iss: test-iss-unit test-isa
+test-iss: test-iss-unit test-isa test-random
 
 # ---------------------------------------------------------------- benchmark
 # ISS speed with Sv32 on (tests/bench/iss_bench.S), in CPU time: the

@@ -32,12 +32,6 @@
 #define PAGE_SHIFT PW_SV32_PAGE_SHIFT
 #define PAGE_MASK ((1u << PAGE_SHIFT) - 1)
 
-/* Device windows (bytes from the base in the memory map). */
-#define UART_BYTES 8u
-#define CLINT_BYTES 0x10000u
-#define FINISHER_BYTES 4u
-#define MMU_COUNTER_WORDS 5u
-
 static inline bool in_ram(const pw_iss *iss, uint64_t pa)
 {
     return pa >= PW_MEM_RAM && pa - PW_MEM_RAM < iss->ram_bytes;
@@ -153,6 +147,8 @@ static inline xlate_kind xlate(pw_iss *iss, uint32_t va, int kind, uint8_t **hos
         return XL_RAM;
     }
     iss->mmu_walks++;
+    if (iss->cfg.no_memo)
+        return xlate_walk(iss, va, kind, priv, host, pa);
     const memo_entry *e = &iss->memo[kind][(va >> PAGE_SHIFT) % MEMO_ENTRIES];
     if (e->gen == iss->memo_gen && e->vpn == va >> PAGE_SHIFT) {
         *pa = e->pa | (va & PAGE_MASK);
@@ -170,7 +166,7 @@ static uint32_t timing(pw_iss *iss, pw_iss_timing what, uint32_t pa, uint32_t va
 /* A load from a device; false for a bus error. */
 static bool device_load(pw_iss *iss, uint64_t pa, unsigned size, uint32_t *value)
 {
-    if (pa >= PW_MEM_UART && pa - PW_MEM_UART < UART_BYTES) {
+    if (pa >= PW_MEM_UART && pa - PW_MEM_UART < PW_UART_BYTES) {
         if (size != 1)
             return false;
         /* No input: RBR reads 0, LSR says the transmitter is empty. */
@@ -179,7 +175,7 @@ static bool device_load(pw_iss *iss, uint64_t pa, unsigned size, uint32_t *value
     }
     if (size != 4)
         return false;
-    if (pa >= PW_MEM_CLINT && pa - PW_MEM_CLINT < CLINT_BYTES) {
+    if (pa >= PW_MEM_CLINT && pa - PW_MEM_CLINT < PW_CLINT_BYTES) {
         uint32_t off = (uint32_t)(pa - PW_MEM_CLINT);
         switch (off) {
         case PW_CLINT_MSIP: *value = iss->msip; return true;
@@ -194,16 +190,21 @@ static bool device_load(pw_iss *iss, uint64_t pa, unsigned size, uint32_t *value
         default: return false;
         }
     }
-    if (pa == PW_MEM_TEST_FINISHER) {
+    if (pa >= PW_MEM_TEST_FINISHER && pa - PW_MEM_TEST_FINISHER < PW_FINISHER_BYTES) {
         *value = 0;
         return true;
     }
-    if (pa >= PW_MEM_MMU_COUNTERS && pa - PW_MEM_MMU_COUNTERS < 4 * MMU_COUNTER_WORDS) {
-        /* hits, misses, walks, faults, walk cycles: the ISS has no TLB, so
-         * every translated access is a miss and a walk, taking no cycles. */
-        uint32_t word = (uint32_t)(pa - PW_MEM_MMU_COUNTERS) / 4;
-        uint32_t own[MMU_COUNTER_WORDS] = {0, iss->mmu_walks, iss->mmu_walks, iss->mmu_faults, 0};
-        *value = timing(iss, PW_ISS_TIMING_MMU_COUNTER, (uint32_t)pa, own[word]);
+    if (pa >= PW_MEM_MMU_COUNTERS && pa - PW_MEM_MMU_COUNTERS < PW_MMU_COUNTERS_BYTES) {
+        /* The ISS has no TLB: every translated access is a miss and a walk,
+         * taking no cycles. */
+        uint32_t own;
+        switch ((uint32_t)(pa - PW_MEM_MMU_COUNTERS)) {
+        case PW_MMU_COUNTER_MISSES:
+        case PW_MMU_COUNTER_WALKS: own = iss->mmu_walks; break;
+        case PW_MMU_COUNTER_FAULTS: own = iss->mmu_faults; break;
+        default: own = 0; break; /* hits, walk cycles */
+        }
+        *value = timing(iss, PW_ISS_TIMING_MMU_COUNTER, (uint32_t)pa, own);
         return true;
     }
     return false;
@@ -222,7 +223,7 @@ static void finisher_write(pw_iss *iss, uint32_t value)
 /* A store to a device; false for a bus error. */
 static bool device_store(pw_iss *iss, uint64_t pa, unsigned size, uint32_t value)
 {
-    if (pa >= PW_MEM_UART && pa - PW_MEM_UART < UART_BYTES) {
+    if (pa >= PW_MEM_UART && pa - PW_MEM_UART < PW_UART_BYTES) {
         if (size != 1)
             return false;
         if (pa - PW_MEM_UART == PW_UART_THR && iss->cfg.console)
@@ -231,7 +232,7 @@ static bool device_store(pw_iss *iss, uint64_t pa, unsigned size, uint32_t value
     }
     if (size != 4)
         return false;
-    if (pa >= PW_MEM_CLINT && pa - PW_MEM_CLINT < CLINT_BYTES) {
+    if (pa >= PW_MEM_CLINT && pa - PW_MEM_CLINT < PW_CLINT_BYTES) {
         uint32_t off = (uint32_t)(pa - PW_MEM_CLINT);
         switch (off) {
         case PW_CLINT_MSIP: iss->msip = value & 1; return true;
@@ -242,7 +243,7 @@ static bool device_store(pw_iss *iss, uint64_t pa, unsigned size, uint32_t value
         default: return false;
         }
     }
-    if (pa == PW_MEM_TEST_FINISHER) {
+    if (pa >= PW_MEM_TEST_FINISHER && pa - PW_MEM_TEST_FINISHER < PW_FINISHER_BYTES) {
         finisher_write(iss, value);
         return true;
     }

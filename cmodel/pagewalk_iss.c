@@ -30,6 +30,8 @@ static void usage(FILE *out)
             "  --log-commits FILE one line per retired instruction, Spike's --log-commits format\n"
             "                     (FILE '-' is stderr)\n"
             "  --stats            at the end, print the instructions executed and their rate (stderr)\n"
+            "  --no-memo          walk the page tables for every access (slower, same results:\n"
+            "                     a check of the translation memo)\n"
             "  --version          print the version\n"
             "  --help             this text\n",
             PW_MEM_RAM, PW_ISS_EXIT_LIMIT, PW_ISS_EXIT_USAGE);
@@ -95,6 +97,8 @@ int main(int argc, char **argv)
             cfg.svadu = true;
         } else if (!strcmp(a, "--stats")) {
             stats = true;
+        } else if (!strcmp(a, "--no-memo")) {
+            cfg.no_memo = true;
         } else if (!strcmp(a, "--ram") || !strcmp(a, "--isa") || !strcmp(a, "--max-insns")
                    || !strcmp(a, "--log-commits")) {
             if (!value)

@@ -238,17 +238,18 @@
         nop
         csrr    a0, minstret
         CHECK   a0, 2
-        csrw    mcycle, zero
+        csrw    mcycle, zero            # counts cycles on the RTL: a small number, not 0
         csrr    a0, mcycle
-        CHECK   a0, 0
-        CASE 23                         # csrrs/csrrc with rs1 != x0 write, even when rs1 holds 0
+        sltiu   a0, a0, 64
+        CHECK   a0, 1
+        CASE 23                         # every CSR of core.defs reads in M-mode
+#define READ_CSR(name, addr, wmask, reset) csrr a0, addr;
+        PW_CSR_TABLE(READ_CSR)
+        CASE 24                         # csrrs/csrrc with rs1 != x0 write, even when rs1 holds 0
         /* QEMU 7.2 decides by the register's value: no trap there. */
         li      a1, 0
         MUST_BE_ILLEGAL csrrs a0, mhartid, a1
         MUST_BE_ILLEGAL csrrc a0, cycle, a1
-        CASE 24                         # every CSR of core.defs reads in M-mode
-#define READ_CSR(name, addr, wmask, reset) csrr a0, addr;
-        PW_CSR_TABLE(READ_CSR)
 #endif
 
         TEST_END

@@ -231,6 +231,15 @@ trap_record:
         bne     \reg, t4, fail
 .endm
 
+/* Case n: a0 = op(v1, v2) must be result (a1, a2 hold v1, v2). */
+.macro TEST_RR n, op, result, v1, v2
+        CASE    \n
+        li      a1, \v1
+        li      a2, \v2
+        \op     a0, a1, a2
+        CHECK   a0, \result
+.endm
+
 /* Fail unless the two registers are equal. */
 .macro CHECK_EQ a, b
         bne     \a, \b, fail

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Run the ISA suite on QEMU and pagewalk-iss and require the same verdict: pass.
 
-Usage: run_isa.py --iss build/pagewalk-iss --qemu qemu-system-riscv32 --dir build/isa NAME...
+Usage: run_isa.py --iss build/pagewalk-iss --qemu qemu-system-riscv32 --qemu-cpu CPU --dir build/isa NAME...
 
 For each test NAME (tests/isa/NAME.S, built by isa.mk):
   qemu       NAME.qemu.elf on QEMU (the cases where QEMU 7.2 departs from the
@@ -20,13 +20,12 @@ import re
 import subprocess
 import sys
 
-QEMU_CPU = "rv32,a=false,c=false,f=false,d=false,h=false,sstc=false,zba=false,zbb=false,zbc=false,zbs=false"
 QEMU_TIMEOUT = 20
 ISS_MAX_INSNS = 10_000_000
 
 
-def qemu_cmd(qemu, elf):
-    return [qemu, "-M", "virt", "-bios", "none", "-nographic", "-cpu", QEMU_CPU, "-kernel", elf]
+def qemu_cmd(args, elf):
+    return [args.qemu, "-M", "virt", "-bios", "none", "-nographic", "-cpu", args.qemu_cpu, "-kernel", elf]
 
 
 def iss_cmd(iss, elf, opts):
@@ -74,7 +73,7 @@ def run_test(args, name):
     felf = os.path.join(args.dir, name + ".elf")
     runs = []
     if skip is None:
-        runs.append(("qemu", qemu_cmd(args.qemu, qelf), QEMU_TIMEOUT))
+        runs.append(("qemu", qemu_cmd(args, qelf), QEMU_TIMEOUT))
     runs.append(("iss", iss_cmd(args.iss, qelf, opts), 60))
     runs.append(("iss-full", iss_cmd(args.iss, felf, opts), 60))
     results = [(label, cmd) + verdict(cmd, t) for label, cmd, t in runs]
@@ -99,6 +98,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--iss", required=True)
     ap.add_argument("--qemu", required=True)
+    ap.add_argument("--qemu-cpu", required=True, help="QEMU's -cpu value (isa.mk: QEMU_ISS_CPU)")
     ap.add_argument("--dir", required=True, help="where isa.mk put the ELFs")
     ap.add_argument("--src", default=os.path.dirname(os.path.abspath(__file__)))
     ap.add_argument("--jobs", type=int, default=2)

@@ -2,14 +2,6 @@
 # lui and auipc, with sign and shift-amount corners, and writes to x0.
 #include "env.h"
 
-.macro TEST_RR n, op, result, v1, v2
-        CASE    \n
-        li      a1, \v1
-        li      a2, \v2
-        \op     a0, a1, a2
-        CHECK   a0, \result
-.endm
-
 .macro TEST_RI n, op, result, v1, imm
         CASE    \n
         li      a1, \v1

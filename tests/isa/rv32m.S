@@ -2,14 +2,6 @@
 # and overflow results the specification tabulates.
 #include "env.h"
 
-.macro TEST_RR n, op, result, v1, v2
-        CASE    \n
-        li      a1, \v1
-        li      a2, \v2
-        \op     a0, a1, a2
-        CHECK   a0, \result
-.endm
-
         TEST_BEGIN
 
         TEST_RR  1, mul,    0x00000006, 2, 3

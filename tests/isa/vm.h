@@ -44,6 +44,13 @@
         sw      t0, 0(t1)
 .endm
 
+/* reg = the address of va's PTE in pt_l0. */
+.macro PTE_ADDR reg, va
+        la      \reg, pt_l0
+        li      t0, ((\va >> 12) & 0x3ff) * 4
+        add     \reg, \reg, t0
+.endm
+
 /* pt_root[index of va] = pte value (a constant). */
 .macro ROOT_PTE va, pte
         la      t1, pt_root

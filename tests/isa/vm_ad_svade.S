@@ -4,17 +4,11 @@
 # qemu: skip QEMU 7.2 sets A and D in hardware (Svadu): vm_ad_svadu.S
 #include "vm.h"
 
-#define PTE_NO_A_ADDR  (pt_l0 + ((VA_NO_A >> 12) & 0x3ff) * 4)
-
         TEST_BEGIN
         VM_SETUP
         VM_ON
-        la      s0, pt_l0
-        li      a1, ((VA_NO_A >> 12) & 0x3ff) * 4
-        add     s0, s0, a1              # &PTE of VA_NO_A
-        li      a1, ((VA_NO_D >> 12) & 0x3ff) * 4
-        la      s1, pt_l0
-        add     s1, s1, a1              # &PTE of VA_NO_D
+        PTE_ADDR s0, VA_NO_A
+        PTE_ADDR s1, VA_NO_D
         lw      s4, 0(s0)               # their values
         lw      s5, 0(s1)
 

@@ -7,13 +7,9 @@
         TEST_BEGIN
         VM_SETUP
         VM_ON
-        la      s0, pt_l0
-        li      a1, ((VA_NO_A >> 12) & 0x3ff) * 4
-        add     s0, s0, a1              # &PTE of VA_NO_A
-        la      s1, pt_l0
-        li      a1, ((VA_NO_D >> 12) & 0x3ff) * 4
-        add     s1, s1, a1              # &PTE of VA_NO_D
-        lw      s4, 0(s0)
+        PTE_ADDR s0, VA_NO_A
+        PTE_ADDR s1, VA_NO_D
+        lw      s4, 0(s0)               # their values
         lw      s5, 0(s1)
 
         GOTO_MODE PW_PRIV_S_VALUE

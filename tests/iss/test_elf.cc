@@ -166,6 +166,17 @@ std::vector<BadCase> bad_cases()
                          "prog.elf: segment 0 [0x10000000, 0x10000010) is outside RAM [0x80000000, 0x80010000)"});
     }
     {
+        ElfBuilder e; // the headers loaded in the page below the code (default linker scripts)
+        e.paddr = kRam - 0x40;
+        e.memsz = e.filesz = 0x48;
+        e.entry = kRam;
+        auto img = e.build();
+        put32(img, 52 + 4, 0); // p_offset 0: the segment starts with the ELF header
+        cases.push_back({"headers below RAM", img,
+                         "prog.elf: segment 0 [0x7fffffc0, 0x80000008) is outside RAM [0x80000000, 0x80010000) "
+                         "(it holds the ELF headers: link with -Wl,-N or a linker script that starts at RAM)"});
+    }
+    {
         ElfBuilder e;
         e.paddr = kRam + kRamBytes - 8;
         cases.push_back({"past RAM", e.build(),

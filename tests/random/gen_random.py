@@ -360,13 +360,23 @@ class Program:
             self.add([MRET if self.mode != M else r.choice(ILLEGAL)])  # mret below M: illegal
 
     def sfence_words(self):
+        """A random sfence.vma form; forgets the used pages it certainly flushes."""
         r = self.r
         va_reg, asid_reg = r.choice([0, self.rand_reg()]), r.choice([0, self.rand_reg()])
         words = []
         if va_reg:
-            words += li(va_reg, self.sym["DATA_VA"] + 4096 * r.randrange(16))
+            va_page = r.randrange(16)
+            words += li(va_reg, self.sym["DATA_VA"] + 4096 * va_page)
         if asid_reg:
             words += li(asid_reg, self.asid if r.random() < 0.7 else r.randrange(512))
+        # Only the forms without an ASID flush global entries too; one with a
+        # VA flushes that page alone (found by RTL-vs-ISS lockstep: a TLB kept
+        # a page whose PTE changed after an sfence.vma of another page).
+        if not asid_reg:
+            if va_reg:
+                self.used_pages.discard(va_page)
+            else:
+                self.used_pages.clear()
         return words + [SFENCE | (asid_reg << 20) | (va_reg << 15)]
 
     def gen_pte_change(self):
@@ -383,6 +393,8 @@ class Program:
         words.append(s_type(0, val_reg, addr_reg, 2, 0x23))
         if page in self.used_pages or r.random() < 0.5:
             words += self.sfence_words()
+        if page in self.used_pages:
+            words.append(SFENCE)        # the random form left it cached: flush all
             self.used_pages.clear()
         self.add(words, barrier=True)
 
@@ -391,7 +403,6 @@ class Program:
             self.add([SFENCE])  # illegal in U
             return
         self.add(self.sfence_words(), barrier=True)
-        self.used_pages.clear()
 
     def gen_mode_switch(self):
         r, d = self.r, self.d

@@ -16,4 +16,4 @@ $(RANDOM_ENV): $(RANDOM_DIR)/env.S $(RANDOM_DIR)/link.ld $(BUILD)/gen/pagewalk_d
 test-random: $(RANDOM_ENV) $(ISS_CMD)
 	@echo "== random programs: QEMU and pagewalk-iss ($(RANDOM_PROGRAMS) from seed $(RANDOM_SEED))"
 	@$(PYTHON) $(RANDOM_DIR)/run_random.py --env $(RANDOM_ENV) --defs $(BUILD)/gen --iss $(ISS_CMD) \
-	    --qemu $(QEMU) --out $(RANDOM_OUT) --seed $(RANDOM_SEED) --programs $(RANDOM_PROGRAMS)
+	    --qemu $(QEMU) --qemu-cpu $(QEMU_ISS_CPU) --out $(RANDOM_OUT) --seed $(RANDOM_SEED) --programs $(RANDOM_PROGRAMS)

@@ -2,7 +2,7 @@
 """Random programs on QEMU and pagewalk-iss: the same console output required.
 
 Usage: run_random.py --env build/random/env.elf --defs build/gen --iss build/pagewalk-iss
-                     --qemu qemu-system-riscv32 --out build/random [--seed S] [--programs N]
+                     --qemu qemu-system-riscv32 --qemu-cpu CPU --out build/random [--seed S] [--programs N]
                      [--batch B] [--jobs J]
 
 Programs S .. S+N-1 are generated in batches of B (gen_random.py), each batch
@@ -21,16 +21,15 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gen_random  # noqa: E402
 
-QEMU_CPU = "rv32,a=false,c=false,f=false,d=false,h=false,sstc=false,zba=false,zbb=false,zbc=false,zbs=false"
 TIMEOUT = 60
 
 
-def qemu_cmd(qemu, elf):
-    return [qemu, "-M", "virt", "-bios", "none", "-nographic", "-cpu", QEMU_CPU, "-kernel", elf]
+def qemu_cmd(args, elf):
+    return [args.qemu, "-M", "virt", "-bios", "none", "-nographic", "-cpu", args.qemu_cpu, "-kernel", elf]
 
 
-def iss_cmd(iss, elf):
-    return [iss, "--svadu", "--max-insns", "200000000", elf]
+def iss_cmd(iss, elf, *extra):
+    return [iss, "--svadu", "--max-insns", "200000000", *extra, elf]
 
 
 def run(cmd):
@@ -60,7 +59,7 @@ def reproduce(args, seed):
     elf = os.path.join(args.out, f"random-{seed:#x}.elf")
     gen = (f"{sys.executable} {os.path.join(os.path.dirname(os.path.abspath(__file__)), 'gen_random.py')} "
            f"--env {args.env} --defs {args.defs} --seed {seed:#x} --count 1 --out {elf}")
-    return [gen, " ".join(qemu_cmd(args.qemu, elf)), " ".join(iss_cmd(args.iss, elf))]
+    return [gen, " ".join(qemu_cmd(args, elf)), " ".join(iss_cmd(args.iss, elf))]
 
 
 def check_batch(args, env, defs, first):
@@ -68,12 +67,18 @@ def check_batch(args, env, defs, first):
     elf = os.path.join(args.out, f"batch-{first:#x}.elf")
     gen_random.generate_batch(env, defs, first, count, elf)
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
-        q = pool.submit(run, qemu_cmd(args.qemu, elf))
+        q = pool.submit(run, qemu_cmd(args, elf))
         i = pool.submit(run, iss_cmd(args.iss, elf))
         (qout, qerr), (iout, ierr) = q.result(), i.result()
     problems = []
     if qerr or ierr:
         problems.append(f"batch {elf}: QEMU {qerr or 'ok'}; ISS {ierr or 'ok'}")
+    # The ISS's translation memo must change nothing: the same batch walking
+    # the page tables for every access gives the same output.
+    nout, nerr = run(iss_cmd(args.iss, elf, "--no-memo"))
+    if nout != iout or nerr != ierr:
+        problems.append(f"batch {elf}: the ISS's output changes with --no-memo (translation memo):\n  "
+                        + " ".join(iss_cmd(args.iss, elf, "--no-memo")))
     qb, ib = blocks(qout or ""), blocks(iout or "")
     for seed in range(first, first + count):
         a, b = qb.get(seed), ib.get(seed)
@@ -97,6 +102,7 @@ def main():
     ap.add_argument("--defs", required=True)
     ap.add_argument("--iss", required=True)
     ap.add_argument("--qemu", required=True)
+    ap.add_argument("--qemu-cpu", required=True, help="QEMU's -cpu value (isa.mk: QEMU_ISS_CPU)")
     ap.add_argument("--out", required=True)
     ap.add_argument("--seed", type=lambda s: int(s, 0), default=0x1000)
     ap.add_argument("--programs", type=int, default=1000)
