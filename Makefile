@@ -64,6 +64,11 @@ help:
 	@echo "  make iss             build/pagewalk-iss: the instruction-set simulator (docs/iss.md)"
 	@echo "  make test-iss        the ISS: its GoogleTest cases, the ISA suite on QEMU and the ISS,"
 	@echo "                       random programs compared between QEMU and the ISS"
+	@echo "  make soc             build/pagewalk-soc: the RTL SoC (core, MMU, devices) under Verilator"
+	@echo "  make soc-variants    the other SoC builds pagewalk-soc runs for --isa rv32i and --svadu"
+	@echo "  make test-soc        SoC smoke programs, the ISA suite and 200 random programs, each"
+	@echo "                       on the RTL in lockstep with the ISS (SOC_RANDOM_PROGRAMS=)"
+	@echo "  make lint-soc        verilator -Wall, Icarus and yosys synth_ice40 on rtl/core and rtl/soc"
 	@echo "  make firmware        the VM kernel and its programs: build/firmware/PROFILE-AD/*.elf (docs/firmware.md)"
 	@echo "  make run FW=suite ENGINE=qemu|iss|rtl [AD=svade|svadu] [PROFILE=default|board]"
 	@echo "                       run a firmware ELF (FW: suite hello quick board stress wsweep)"
@@ -148,8 +153,9 @@ include cosim/systemc/systemc.mk
 include syn/synth.mk
 include syn/gate.mk
 include syn/fusesoc.mk
+include rtl/soc/soc.mk
 
-test: deps test-gtest test-vectors test-qemu test-model-mutants test-cosim test-traces test-regress-tool mutants lint test-synth test-gate test-systemc test-firmware test-iss
+test: deps test-gtest test-vectors test-qemu test-model-mutants test-cosim test-traces test-regress-tool mutants lint test-synth test-gate test-systemc test-iss test-soc test-firmware
 	@echo "== all tests passed"
 
 test-vectors: check-vectors check-generated
