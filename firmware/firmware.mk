@@ -38,7 +38,11 @@ FW_UCFLAGS := $(FW_ARCH) -std=c11 -Os -g $(FW_WARN) --specs=picolibc.specs -DPIC
 FW_PARAMS_default := -DRAM_BYTES=0x100000 -DFRAMES=48 -DSWAP_SLOTS=96 -DPT_PAGES=40 -DNPROC=10
 FW_PARAMS_board   := -DRAM_BYTES=0x20000 -DFRAMES=6 -DSWAP_SLOTS=11 -DPT_PAGES=3 -DNPROC=1 \
     -DNVMA=6 -DNOBJ=1 -DOBJ_PAGES=2 -DKSTACK_BYTES=2048 -DUSTACK_TOP=0x00400000u -DHEAP_MAX=0x00300000u -Os
+# small: the default layout with a pool of 16 frames, so the suite swaps with
+# working sets small enough for the RTL in lockstep (FW=quick).
+FW_PARAMS_small   := -DRAM_BYTES=0x100000 -DFRAMES=16 -DSWAP_SLOTS=64 -DPT_PAGES=40 -DNPROC=10
 FW_RAM_default := 0x100000
+FW_RAM_small   := 0x100000
 FW_RAM_board   := 0x20000
 FW_AD_svade := -DSVADU=0
 FW_AD_svadu := -DSVADU=1
@@ -47,6 +51,7 @@ QUANTUM ?= 20000
 # ---------------------------------------------------------------- user programs
 FW_PROGS_ALL := init hello forkcow demandzero mmapfile protect swap mallocstress robust stress wsweep
 FW_PROGS_default := $(FW_PROGS_ALL)
+FW_PROGS_small   := $(FW_PROGS_ALL)
 FW_PROGS_board   := swap
 FW_DATA := firmware/user/data.txt
 
@@ -77,7 +82,7 @@ FW_FIRST = $(if $(FW_LIST_$(1)),init,$(FW_FIRST_$(1)))
 FW_FIRST_board := swap
 FW_LIST_suite  := hello forkcow demandzero mmapfile protect swap mallocstress robust stress
 FW_LIST_hello  := hello
-FW_LIST_quick  := hello forkcow demandzero protect swap
+FW_LIST_quick  := hello forkcow demandzero mmapfile protect swap
 FW_LIST_board  :=
 FW_LIST_stress := stress
 FW_LIST_wsweep := wsweep
@@ -134,6 +139,8 @@ endef
 
 $(eval $(call fw_config,default,svade))
 $(eval $(call fw_config,default,svadu))
+$(eval $(call fw_config,small,svade))
+$(eval $(call fw_config,small,svadu))
 $(eval $(call fw_config,board,svade))
 $(eval $(call fw_config,board,svadu))
 
@@ -146,6 +153,7 @@ firmware: $(FW_OUT)/default-svade/suite.elf $(FW_OUT)/default-svadu/suite.elf $(
 
 # make run FW=suite ENGINE=qemu|iss|rtl [PROFILE=default|board] [AD=svade|svadu]
 FW_RAM_ARG_default := 1M
+FW_RAM_ARG_small := 1M
 FW_RAM_ARG_board := 128K
 run: $(FW_ELF)
 	@case "$(ENGINE)" in \
@@ -182,7 +190,7 @@ test-firmware: $(FW_OUT)/default-svade/suite.elf $(FW_OUT)/default-svadu/suite.e
 	@$(FW_CHECK) compare $(FW_LOGS)/suite-svade.qemu.log $(FW_LOGS)/suite-svade-icount.qemu.log
 	@$(FW_CHECK) compare $(FW_LOGS)/suite-svade.qemu.log $(FW_LOGS)/suite-svadu.qemu.log --ignore '^pagewalk kernel: '
 	@grep -h -E '^init: [0-9]+ passed|^stress: ' $(FW_LOGS)/suite-svade.qemu.log
-	@$(MAKE) --no-print-directory test-firmware-iss test-firmware-mutants
+	@$(MAKE) --no-print-directory test-firmware-iss test-firmware-rtl test-firmware-mutants
 
 # The same ELFs on the ISS: the Svade build on the Svade ISS (the kernel's
 # A/D path), the Svadu build on the ISS with --svadu, and the Svadu build on
@@ -213,3 +221,27 @@ test-firmware-mutants: $(FW_OUT)/default-svade/suite.elf
 	@echo "== firmware mutants: each deliberate kernel bug must fail the suite's checks"
 	@tests/firmware/run_mutants.sh $(BUILD) $(FW_MUTANTS)
 .PHONY: test-firmware-mutants
+
+# A representative part on the RTL SoC in lockstep with the ISS: FW=quick
+# (hello, forkcow, demandzero, mmapfile, protect, swap) in the small profile
+# (16 frames, so swap really swaps), Svade and Svadu side by side. The
+# transcripts must equal QEMU's for the same ELFs.
+FW_QUICK_PROGRAMS := $(words $(FW_LIST_quick))
+FW_QUICK_KILLS := 10
+FW_SOC_SVADU := $(SOC_DIR)/rv32im-svadu/pagewalk-soc
+test-firmware-rtl: $(SOC_CMD) $(FW_SOC_SVADU) $(FW_OUT)/small-svade/quick.elf $(FW_OUT)/small-svadu/quick.elf
+	@echo "== firmware on the RTL SoC in lockstep with the ISS: FW=quick, small profile, Svade and Svadu"
+	@tests/firmware/run_qemu.sh $(FW_OUT)/small-svade/quick.elf $(FW_LOGS)/quick-svade.qemu.log; \
+	    tests/firmware/run_qemu.sh $(FW_OUT)/small-svadu/quick.elf $(FW_LOGS)/quick-svadu.qemu.log; true
+	@$(SOC_CMD) --lockstep --stats $(FW_OUT)/small-svade/quick.elf >$(FW_LOGS)/quick-svade.rtl.log \
+	    2>$(FW_LOGS)/quick-svade.rtl.stderr & p1=$$!; \
+	    $(SOC_CMD) --svadu --lockstep --stats $(FW_OUT)/small-svadu/quick.elf >$(FW_LOGS)/quick-svadu.rtl.log \
+	    2>$(FW_LOGS)/quick-svadu.rtl.stderr; s2=$$?; wait $$p1; s1=$$?; \
+	    tail -n 1 $(FW_LOGS)/quick-svade.rtl.stderr $(FW_LOGS)/quick-svadu.rtl.stderr | grep -v '^$$'; \
+	    [ $$s1 -eq 0 ] && [ $$s2 -eq 0 ] || { echo "test-firmware-rtl: pagewalk-soc exit status svade $$s1, svadu $$s2"; \
+	        cat $(FW_LOGS)/quick-svade.rtl.stderr $(FW_LOGS)/quick-svadu.rtl.stderr | head -n 40; }
+	@for a in svade svadu; do \
+	    $(FW_CHECK) check $(FW_LOGS)/quick-$$a.rtl.log --programs $(FW_QUICK_PROGRAMS) --kills $(FW_QUICK_KILLS) || exit 1; \
+	    $(FW_CHECK) compare $(FW_LOGS)/quick-$$a.qemu.log $(FW_LOGS)/quick-$$a.rtl.log || exit 1; done
+	@grep -h '^\[t\] mmu:' $(FW_LOGS)/quick-svade.rtl.log $(FW_LOGS)/quick-svadu.rtl.log
+.PHONY: test-firmware-rtl
