@@ -75,6 +75,7 @@ help:
 	@echo "  make test-firmware   the program suite on QEMU (Svade, Svadu, two timer rates, board) and"
 	@echo "                       the kernel mutants (make test-firmware-mutants FW_MUTANTS='name ...')"
 	@echo "  make plots           working-set sweep and TLB figures into $(BUILD)/plots/*.png"
+	@echo "  make bench-firmware  kernel size and layout, page-fault costs (ISS, RTL), stress operations/s"
 	@echo "  make clean           remove $(BUILD)/"
 	@echo
 	@echo "variables: QEMU_SEED=0x... (QEMU reference seed), MUTANTS='name ...' (a subset),"
@@ -146,7 +147,6 @@ check-vectors: $(MODEL_CMD)
 include tests/gtest/gtest.mk
 include cmodel/iss.mk
 -include tests/qemu/qemu.mk
-include firmware/firmware.mk
 include tests/icarus/icarus.mk
 include cosim/cosim.mk
 include cosim/systemc/systemc.mk
@@ -154,6 +154,7 @@ include syn/synth.mk
 include syn/gate.mk
 include syn/fusesoc.mk
 include rtl/soc/soc.mk
+include firmware/firmware.mk
 
 test: deps test-gtest test-vectors test-qemu test-model-mutants test-cosim test-traces test-regress-tool mutants lint test-synth test-gate test-systemc test-iss test-soc test-firmware
 	@echo "== all tests passed"
@@ -177,7 +178,7 @@ $(BUILD)/pagewalk-bench: $(BUILD)/cmodel/bench_translate.o $(MODEL_LIB)
 	$(CC) $(CFLAGS) -o $@ $^
 
 BENCH_CYCLES ?= 3000000
-bench: deps $(BUILD)/pagewalk-bench $(COSIM_CMD) bench-iss
+bench: deps $(BUILD)/pagewalk-bench $(COSIM_CMD) bench-iss bench-firmware
 	@$(BUILD)/pagewalk-bench
 	@$(COSIM_CMD) --ad svade --bench --seed 7 --cycles $(BENCH_CYCLES)
 	@$(COSIM_CMD) --ad svadu --bench --seed 7 --cycles $(BENCH_CYCLES)

@@ -49,7 +49,7 @@ FW_AD_svadu := -DSVADU=1
 QUANTUM ?= 20000
 
 # ---------------------------------------------------------------- user programs
-FW_PROGS_ALL := init hello forkcow demandzero mmapfile protect swap mallocstress robust stress wsweep
+FW_PROGS_ALL := init hello forkcow demandzero mmapfile protect swap mallocstress robust stress wsweep tlbsweep faultbench
 FW_PROGS_default := $(FW_PROGS_ALL)
 FW_PROGS_small   := $(FW_PROGS_ALL)
 FW_PROGS_board   := swap
@@ -86,7 +86,9 @@ FW_LIST_quick  := hello forkcow demandzero mmapfile protect swap
 FW_LIST_board  :=
 FW_LIST_stress := stress
 FW_LIST_wsweep := wsweep
-FW_VARIANTS := suite hello quick board stress wsweep
+FW_LIST_tlbsweep := tlbsweep
+FW_LIST_faultbench := faultbench
+FW_VARIANTS := suite hello quick board stress wsweep tlbsweep faultbench
 
 # ---------------------------------------------------------------- kernel
 FW_KSRCS := $(FW_SRC)/mlayer/start.S $(FW_SRC)/mlayer/mlayer.c $(FW_SRC)/kernel/entry.S \
@@ -228,7 +230,7 @@ test-firmware-mutants: $(FW_OUT)/default-svade/suite.elf
 # transcripts must equal QEMU's for the same ELFs.
 FW_QUICK_PROGRAMS := $(words $(FW_LIST_quick))
 FW_QUICK_KILLS := 10
-FW_SOC_SVADU := $(SOC_DIR)/rv32im-svadu/pagewalk-soc
+FW_SOC_SVADU = $(SOC_DIR)/rv32im-svadu/pagewalk-soc
 test-firmware-rtl: $(SOC_CMD) $(FW_SOC_SVADU) $(FW_OUT)/small-svade/quick.elf $(FW_OUT)/small-svadu/quick.elf
 	@echo "== firmware on the RTL SoC in lockstep with the ISS: FW=quick, small profile, Svade and Svadu"
 	@tests/firmware/run_qemu.sh $(FW_OUT)/small-svade/quick.elf $(FW_LOGS)/quick-svade.qemu.log; \
@@ -245,3 +247,56 @@ test-firmware-rtl: $(SOC_CMD) $(FW_SOC_SVADU) $(FW_OUT)/small-svade/quick.elf $(
 	    $(FW_CHECK) compare $(FW_LOGS)/quick-$$a.qemu.log $(FW_LOGS)/quick-$$a.rtl.log || exit 1; done
 	@grep -h '^\[t\] mmu:' $(FW_LOGS)/quick-svade.rtl.log $(FW_LOGS)/quick-svadu.rtl.log
 .PHONY: test-firmware-rtl
+
+# ---------------------------------------------------------------- figures
+# make plots: the working-set sweep (wsweep) on QEMU and the Svade ISS, and
+# the TLB sweep (tlbsweep) on SoC builds with 4, 8, 16 and 32 TLB entries
+# (each a separate Verilator build under $(BUILD)/tlbN, made by a recursive
+# make with the SoC's TlbEntries parameter). matplotlib is Debian's, for
+# /usr/bin/python3.
+FW_PLOT_PYTHON ?= /usr/bin/python3
+FW_TLB_SIZES ?= 4 8 16 32
+PLOTS := $(BUILD)/plots
+
+plots: $(FW_OUT)/default-svade/wsweep.elf $(FW_OUT)/default-svade/tlbsweep.elf $(ISS_CMD)
+	@$(FW_PLOT_PYTHON) -c 'import matplotlib' 2>/dev/null || \
+	    { echo "make plots: $(FW_PLOT_PYTHON) has no matplotlib: apt-get install python3-matplotlib"; exit 1; }
+	@echo "== working-set sweep on QEMU and the ISS"
+	@tests/firmware/run_qemu.sh $(FW_OUT)/default-svade/wsweep.elf $(FW_LOGS)/wsweep.qemu.log
+	@$(FW_ISS) $(FW_OUT)/default-svade/wsweep.elf >$(FW_LOGS)/wsweep.iss.log
+	@for n in $(FW_TLB_SIZES); do \
+	    echo "== TLB sweep on the SoC with $$n TLB entries"; \
+	    $(MAKE) --no-print-directory -s BUILD=$(BUILD)/tlb$$n SOC_VFLAGS_OPT="-O2 -GTlbEntries=$$n" \
+	        $(BUILD)/tlb$$n/soc/rv32im-svade/pagewalk-soc >$(FW_LOGS)/tlb$$n.build.log 2>&1 || \
+	        { tail -n 20 $(FW_LOGS)/tlb$$n.build.log; exit 1; }; \
+	    $(BUILD)/tlb$$n/soc/rv32im-svade/pagewalk-soc $(FW_OUT)/default-svade/tlbsweep.elf \
+	        >$(FW_LOGS)/tlbsweep-tlb$$n.rtl.log || exit 1; \
+	done
+	@$(FW_PLOT_PYTHON) firmware/tools/plots.py $(PLOTS) \
+	    --wsweep QEMU=$(FW_LOGS)/wsweep.qemu.log --wsweep ISS-Svade=$(FW_LOGS)/wsweep.iss.log \
+	    $(foreach n,$(FW_TLB_SIZES),--tlb $(n)=$(FW_LOGS)/tlbsweep-tlb$(n).rtl.log)
+	@echo "plots: $(PLOTS)/wsweep.png $(PLOTS)/tlb.png (tables: $(PLOTS)/*.txt)"
+.PHONY: plots
+
+# ---------------------------------------------------------------- benchmarks
+# make bench-firmware: the kernel's size and layout, the cost of each kind of
+# page fault (instructions on the ISS, cycles on the RTL SoC), and the stress
+# program's operations per second (QEMU: mtime at 10 MHz) and per million
+# instructions (ISS: mtime counts instructions).
+bench-firmware: $(FW_OUT)/default-svade/suite.elf $(FW_OUT)/board-svade/board.elf \
+        $(FW_OUT)/default-svade/faultbench.elf $(FW_OUT)/default-svade/stress.elf $(ISS_CMD) $(SOC_CMD)
+	@echo "== firmware layout (M-mode layer + kernel, file image, bss, pools: page tables, frames, swap)"
+	@$(PYTHON) firmware/tools/fwsize.py $(FW_RAM_default) $(FW_OUT)/default-svade/suite.elf
+	@$(PYTHON) firmware/tools/fwsize.py $(FW_RAM_board) $(FW_OUT)/board-svade/board.elf
+	@echo "== page-fault costs (faultbench): mean per fault, handler start to end"
+	@$(FW_ISS) $(FW_OUT)/default-svade/faultbench.elf | grep '^\[t\] faultbench:' | \
+	    awk '{printf "ISS  %-12s %5d faults %7d instructions\n", $$3 ($$4 ~ /^[a-z]/ ? " " $$4 : ""), $$(NF-2), $$(NF-1)}'
+	@$(SOC_CMD) $(FW_OUT)/default-svade/faultbench.elf | grep '^\[t\] faultbench:' | \
+	    awk '{printf "RTL  %-12s %5d faults %7d instructions %7d cycles\n", $$3 ($$4 ~ /^[a-z]/ ? " " $$4 : ""), $$(NF-2), $$(NF-1), $$NF}'
+	@echo "== stress operations per second"
+	@tests/firmware/run_qemu.sh $(FW_OUT)/default-svade/stress.elf $(FW_LOGS)/stress.qemu.log
+	@grep '^\[t\] stress:' $(FW_LOGS)/stress.qemu.log | \
+	    awk '{printf "QEMU %d operations in %.3f s of mtime (10 MHz): %.0f operations/s\n", $$3, $$(NF-2) / 1e7, $$3 / ($$(NF-2) / 1e7)}'
+	@$(FW_ISS) $(FW_OUT)/default-svade/stress.elf | grep '^\[t\] stress:' | \
+	    awk '{printf "ISS  %d operations in %d instructions: %.1f operations per million instructions\n", $$3, $$(NF-2), $$3 * 1e6 / $$(NF-2)}'
+.PHONY: bench-firmware

@@ -99,6 +99,14 @@ struct pw_vmstats {
     uint32_t swap_total, swap_free;
     uint32_t mmu_present;     /* 1 when the SoC's MMU counter block answered */
     uint32_t mmu_hits, mmu_misses, mmu_walks, mmu_faults, mmu_walk_cycles;
+    /* The cost of page faults from U-mode by kind (PW_COST_*): how many, and
+     * the instructions retired and cycles counted (instret, cycle) from the
+     * trap handler's start to its end, both summed. An eviction a fault
+     * needed is part of its cost. */
+    uint32_t cost_count[8], cost_insns[8], cost_cycles[8];
 };
+enum { PW_COST_ZERO, PW_COST_FILE, PW_COST_COW_COPY, PW_COST_COW_REUSE, PW_COST_SWAPIN, PW_COST_AD,
+       PW_COST_SHARED, PW_COST_KILL };
+#define PW_COST_NAMES { "demand-zero", "file", "cow copy", "cow reuse", "swap-in", "A/D", "shared", "kill" }
 
 #endif

@@ -87,12 +87,14 @@ static enum fault_result cow_fault(struct proc *p, struct vma *v, uint32_t va, p
     int f = frame_of_pa(PTE_PA(*pte));
     vmstats.faults_cow++;
     if (frametab[f].refs == 1) {
+        fault_kind = PW_COST_COW_REUSE;
         swap_cache_drop(f);   /* about to diverge from the slot it caches */
         *pte |= PW_PTE_W | initial_ad(ACC_STORE);
         vm_flush_page(p, va);
         vmstats.cow_reuses++;
         return F_OK;
     }
+    fault_kind = PW_COST_COW_COPY;
     frametab[f].pinned = 1;
     int nf = frame_alloc();
     frametab[f].pinned = 0;
@@ -135,6 +137,7 @@ static struct vma *stack_grow(struct proc *p, uint32_t va)
  * process brought in, or the two would push each other out forever; the
  * process then gets F_OOM instead. */
 static enum fault_result fault_resolve(struct proc *p, uint32_t va, enum access acc, int *mapped);
+int fault_kind;
 
 enum fault_result vm_fault(struct proc *p, uint32_t va, enum access acc)
 {
@@ -164,6 +167,7 @@ static enum fault_result fault_resolve(struct proc *p, uint32_t va, enum access 
                 *pte |= add;
                 vmstats.faults_ad++;
             }
+            fault_kind = PW_COST_AD;
             vm_flush_page(p, page);
             return F_OK;
         }
@@ -192,6 +196,7 @@ static enum fault_result fault_resolve(struct proc *p, uint32_t va, enum access 
                 return F_OOM;
             frametab[f].refs++;
             vmstats.faults_shared++;
+            fault_kind = PW_COST_SHARED;
         } else {
             f = frame_alloc();
             if (f < 0)
@@ -204,6 +209,7 @@ static enum fault_result fault_resolve(struct proc *p, uint32_t va, enum access 
             swap_cache[slot] = (int16_t)f;
             frametab[f].slot = (int16_t)slot;
             vmstats.faults_swapin++;
+            fault_kind = PW_COST_SWAPIN;
         }
         /* still shared (other PTEs name the slot or map the frame): copy-on-write */
         flags &= ~(PW_PTE_W | PW_PTE_D);
@@ -228,6 +234,8 @@ static enum fault_result fault_resolve(struct proc *p, uint32_t va, enum access 
             vmstats.faults_swapin++;
         else
             vmstats.faults_shared++;
+        static const int cost_of[] = { PW_COST_ZERO, PW_COST_FILE, PW_COST_SWAPIN, PW_COST_SHARED };
+        fault_kind = cost_of[kind];
     } else {
         int kind;
         f = frame_alloc();
@@ -242,6 +250,7 @@ static enum fault_result fault_resolve(struct proc *p, uint32_t va, enum access 
             vmstats.faults_file++;
         else
             vmstats.faults_zero++;
+        fault_kind = kind ? PW_COST_FILE : PW_COST_ZERO;
     }
     *pte = PTE_MAKE(frame_pa(f), flags);
     vm_flush_page(p, page);

@@ -179,6 +179,7 @@ void fs_write_page(int file, uint32_t off, const void *src, uint32_t n);
 enum access { ACC_LOAD, ACC_STORE, ACC_FETCH };
 enum fault_result { F_OK, F_SEGV, F_OOM };
 enum fault_result vm_fault(struct proc *p, uint32_t va, enum access acc);
+extern int fault_kind;                 /* PW_COST_* of the last fault vm_fault resolved */
 struct vma *vma_find(struct proc *p, uint32_t va);
 int page_fill(struct proc *p, struct vma *v, uint32_t va, int f, int *kind);
 uint32_t vma_pte_flags(const struct vma *v);

@@ -51,11 +51,16 @@ _Noreturn void user_trap(void)
     } else if (cause == PW_CAUSE_ECALL_U) {
         syscall(p);
     } else if (is_page_fault(cause)) {
+        uint32_t i0 = csr_read(instret), c0 = csr_read(cycle);
         enum fault_result r = vm_fault(p, tval, cause_access(cause));
         if (r == F_SEGV)
             proc_kill(p, cause, tval, p->tf.pc);
         else if (r == F_OOM)
             proc_kill(p, PW_KILL_OOM, tval, p->tf.pc);
+        int k = r == F_OK ? fault_kind : PW_COST_KILL;
+        vmstats.cost_count[k]++;
+        vmstats.cost_insns[k] += csr_read(instret) - i0;
+        vmstats.cost_cycles[k] += csr_read(cycle) - c0;
     } else {
         /* access faults, illegal instructions, misaligned accesses, ebreak */
         proc_kill(p, cause, cause == PW_CAUSE_ILLEGAL_INSN || cause == PW_CAUSE_BREAKPOINT ? p->tf.pc : tval, p->tf.pc);
