@@ -21,6 +21,8 @@ AD        ?= svade
 FW        ?= suite
 ENGINE    ?= qemu
 FW_TIMEOUT ?= 120
+# The RTL SoC build with hardware A/D (rtl/soc/soc.mk makes it).
+FW_SOC_SVADU = $(SOC_DIR)/rv32im-svadu/pagewalk-soc
 
 # Debian's gcc 12: -march=rv32i_zicsr selects no picolibc multilib, while
 # -march=rv32i -misa-spec=2.2 (zicsr implied) selects rv32i/ilp32.
@@ -163,7 +165,8 @@ firmware: $(FW_OUT)/default-svade/suite.elf $(FW_OUT)/default-svadu/suite.elf $(
 FW_RAM_ARG_default := 1M
 FW_RAM_ARG_small := 1M
 FW_RAM_ARG_board := 128K
-run: $(FW_ELF)
+run: $(FW_ELF) $(if $(filter iss,$(ENGINE)),$(ISS_CMD)) \
+     $(if $(filter rtl,$(ENGINE)),$(SOC_CMD) $(if $(filter svadu,$(AD)),$(FW_SOC_SVADU)))
 	@case "$(ENGINE)" in \
 	qemu) exec $(QEMU) -M virt -bios none -m 128M -nographic -kernel $(FW_ELF) ;; \
 	iss) if [ ! -x $(BUILD)/pagewalk-iss ]; then \
@@ -171,7 +174,7 @@ run: $(FW_ELF)
 	     exec $(BUILD)/pagewalk-iss $(if $(filter svadu,$(AD)),--svadu) --ram $(FW_RAM_ARG_$(PROFILE)) --isa rv32i $(FW_ELF) ;; \
 	rtl) if [ ! -x $(BUILD)/pagewalk-soc ]; then \
 	        echo "make run: ENGINE=rtl: the RTL SoC is not built yet ($(BUILD)/pagewalk-soc is missing)" >&2; exit 2; fi; \
-	     exec $(BUILD)/pagewalk-soc --ram $(FW_RAM_ARG_$(PROFILE)) $(FW_ELF) ;; \
+	     exec $(BUILD)/pagewalk-soc $(if $(filter svadu,$(AD)),--svadu) --ram $(FW_RAM_ARG_$(PROFILE)) $(FW_ELF) ;; \
 	*) echo "make run: unknown ENGINE '$(ENGINE)' (qemu, iss or rtl)" >&2; exit 2 ;; \
 	esac
 
@@ -236,7 +239,6 @@ test-firmware-mutants: $(FW_OUT)/default-svade/suite.elf
 # transcripts must equal QEMU's for the same ELFs.
 FW_QUICK_PROGRAMS := $(words $(FW_LIST_quick))
 FW_QUICK_KILLS := 10
-FW_SOC_SVADU = $(SOC_DIR)/rv32im-svadu/pagewalk-soc
 test-firmware-rtl: $(SOC_CMD) $(FW_SOC_SVADU) $(FW_OUT)/small-svade/quick.elf $(FW_OUT)/small-svadu/quick.elf
 	@echo "== firmware on the RTL SoC in lockstep with the ISS: FW=quick, small profile, Svade and Svadu"
 	@tests/firmware/run_qemu.sh $(FW_OUT)/small-svade/quick.elf $(FW_LOGS)/quick-svade.qemu.log; \

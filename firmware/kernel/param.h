@@ -30,6 +30,9 @@
 #ifndef RMAP_NODES
 #define RMAP_NODES  (FRAMES * 4) /* reverse-map entries: one per PTE mapping a frame */
 #endif
+#ifndef ASIDS
+#define ASIDS       16          /* ASIDs handed out round-robin (>= NPROC): small, so the suite reuses them */
+#endif
 #ifndef QUANTUM
 #define QUANTUM     20000u      /* timer ticks per time slice */
 #endif

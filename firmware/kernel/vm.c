@@ -61,8 +61,9 @@ void vm_init(void)
     uint32_t bits = (csr_read(satp) >> PW_SATP_ASID_SHIFT) & PW_SATP_ASID_MASK;
     csr_write(satp, satp_for(kernel_root, 0));
     sfence_vma_all();
-    asid_max = bits >= NPROC ? (bits < 511 ? bits : 511) : 0;
-    printk("vm: Sv32 on, kernel megapage at 0x%08x, %u ASIDs\n", k, asid_max);
+    _Static_assert(ASIDS >= NPROC && ASIDS <= 511, "every process needs an ASID of its own");
+    asid_max = bits >= ASIDS ? ASIDS : 0;
+    printk("vm: Sv32 on, kernel megapage at 0x%08x, %u ASIDs in use\n", k, asid_max);
 }
 
 uint32_t asid_alloc(void)
