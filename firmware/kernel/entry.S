@@ -26,36 +26,9 @@ strap_vector:
     csrrw   sp, sscratch, sp
     beqz    sp, from_kernel
     /* from U-mode: sp = trapframe */
-    sw      x1, 4(sp)
-    sw      x3, 12(sp)
-    sw      x4, 16(sp)
-    sw      x5, 20(sp)
-    sw      x6, 24(sp)
-    sw      x7, 28(sp)
-    sw      x8, 32(sp)
-    sw      x9, 36(sp)
-    sw      x10, 40(sp)
-    sw      x11, 44(sp)
-    sw      x12, 48(sp)
-    sw      x13, 52(sp)
-    sw      x14, 56(sp)
-    sw      x15, 60(sp)
-    sw      x16, 64(sp)
-    sw      x17, 68(sp)
-    sw      x18, 72(sp)
-    sw      x19, 76(sp)
-    sw      x20, 80(sp)
-    sw      x21, 84(sp)
-    sw      x22, 88(sp)
-    sw      x23, 92(sp)
-    sw      x24, 96(sp)
-    sw      x25, 100(sp)
-    sw      x26, 104(sp)
-    sw      x27, 108(sp)
-    sw      x28, 112(sp)
-    sw      x29, 116(sp)
-    sw      x30, 120(sp)
-    sw      x31, 124(sp)
+    .irp r, 1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+    sw      x\r, \r*4(sp)
+    .endr
     csrr    t0, sscratch
     sw      t0, 8(sp)
     csrr    t0, sepc
@@ -68,39 +41,17 @@ strap_vector:
 from_kernel:
     csrrw   sp, sscratch, sp      /* sp back, sscratch 0 again */
     addi    sp, sp, -80
-    sw      ra, 0(sp)
-    sw      t0, 4(sp)
-    sw      t1, 8(sp)
-    sw      t2, 12(sp)
-    sw      t3, 16(sp)
-    sw      t4, 20(sp)
-    sw      t5, 24(sp)
-    sw      t6, 28(sp)
-    sw      a0, 32(sp)
-    sw      a1, 36(sp)
-    sw      a2, 40(sp)
-    sw      a3, 44(sp)
-    sw      a4, 48(sp)
-    sw      a5, 52(sp)
-    sw      a6, 56(sp)
-    sw      a7, 60(sp)
+    .set    off, 0
+    .irp r, ra, t0, t1, t2, t3, t4, t5, t6, a0, a1, a2, a3, a4, a5, a6, a7
+    sw      \r, off(sp)
+    .set    off, off + 4
+    .endr
     call    kernel_trap
-    lw      ra, 0(sp)
-    lw      t0, 4(sp)
-    lw      t1, 8(sp)
-    lw      t2, 12(sp)
-    lw      t3, 16(sp)
-    lw      t4, 20(sp)
-    lw      t5, 24(sp)
-    lw      t6, 28(sp)
-    lw      a0, 32(sp)
-    lw      a1, 36(sp)
-    lw      a2, 40(sp)
-    lw      a3, 44(sp)
-    lw      a4, 48(sp)
-    lw      a5, 52(sp)
-    lw      a6, 56(sp)
-    lw      a7, 60(sp)
+    .set    off, 0
+    .irp r, ra, t0, t1, t2, t3, t4, t5, t6, a0, a1, a2, a3, a4, a5, a6, a7
+    lw      \r, off(sp)
+    .set    off, off + 4
+    .endr
     addi    sp, sp, 80
     sret
 
@@ -110,36 +61,9 @@ user_return:
     lw      t0, 128(a0)
     csrw    sepc, t0
     csrw    sscratch, a0
-    lw      x1, 4(a0)
-    lw      x2, 8(a0)
-    lw      x3, 12(a0)
-    lw      x4, 16(a0)
-    lw      x5, 20(a0)
-    lw      x6, 24(a0)
-    lw      x7, 28(a0)
-    lw      x8, 32(a0)
-    lw      x9, 36(a0)
-    lw      x11, 44(a0)
-    lw      x12, 48(a0)
-    lw      x13, 52(a0)
-    lw      x14, 56(a0)
-    lw      x15, 60(a0)
-    lw      x16, 64(a0)
-    lw      x17, 68(a0)
-    lw      x18, 72(a0)
-    lw      x19, 76(a0)
-    lw      x20, 80(a0)
-    lw      x21, 84(a0)
-    lw      x22, 88(a0)
-    lw      x23, 92(a0)
-    lw      x24, 96(a0)
-    lw      x25, 100(a0)
-    lw      x26, 104(a0)
-    lw      x27, 108(a0)
-    lw      x28, 112(a0)
-    lw      x29, 116(a0)
-    lw      x30, 120(a0)
-    lw      x31, 124(a0)
+    .irp r, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+    lw      x\r, \r*4(a0)
+    .endr
     lw      x10, 40(a0)
     sret
 

@@ -74,12 +74,21 @@ static void vformat(struct sink *s, const char *fmt, va_list ap)
     }
 }
 
-void printk(const char *fmt, ...)
+/* The console, with an optional prefix and a newline after. */
+static void vprint(const char *prefix, const char *fmt, va_list ap, int newline)
 {
     struct sink s = { 0, 0, 0 };
+    kputs(prefix);
+    vformat(&s, fmt, ap);
+    if (newline)
+        kputs("\n");
+}
+
+void printk(const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    vformat(&s, fmt, ap);
+    vprint("", fmt, ap, 0);
     va_end(ap);
 }
 
@@ -105,25 +114,19 @@ int check_failures;
 
 void check_failed(const char *fmt, ...)
 {
-    struct sink s = { 0, 0, 0 };
-    kputs("check: ");
     va_list ap;
     va_start(ap, fmt);
-    vformat(&s, fmt, ap);
+    vprint("check: ", fmt, ap, 1);
     va_end(ap);
-    kputs("\n");
     check_failures++;
 }
 
 _Noreturn void panic(const char *fmt, ...)
 {
-    struct sink s = { 0, 0, 0 };
-    kputs("kernel panic: ");
     va_list ap;
     va_start(ap, fmt);
-    vformat(&s, fmt, ap);
+    vprint("kernel panic: ", fmt, ap, 1);
     va_end(ap);
-    kputs("\n");
     sbi_shutdown(2);
 }
 

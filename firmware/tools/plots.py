@@ -67,6 +67,22 @@ def split_specs(specs, what):
     return out
 
 
+def finish(fig, ax, path, title, xlabel, ylabel):
+    """Label, grid and save one figure."""
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    ax.legend(fontsize=8)
+    ax.grid(alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
+def write_table(path, lines):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+
+
 def wsweep_figure(outdir, runs):
     fig, ax = plt.subplots(figsize=(7, 4.2))
     table = ["# engine W F accesses faults swapins faults/access swapins/access"]
@@ -79,15 +95,9 @@ def wsweep_figure(outdir, runs):
         for r in rows:
             table.append(f"{label} {r[0]} {frames} {r[1]} {r[2]} {r[3]} {r[2] / r[1]:.3f} {r[3] / r[1]:.3f}")
     ax.axvline(frames, color="grey", linestyle=":", label=f"W = F = {frames} frames")
-    ax.set_xlabel("working set W (pages touched round-robin)")
-    ax.set_ylabel("page faults per access")
-    ax.set_title("Working-set sweep: the thrashing cliff")
-    ax.legend(fontsize=8)
-    ax.grid(alpha=0.3)
-    fig.tight_layout()
-    fig.savefig(os.path.join(outdir, "wsweep.png"), dpi=110)
-    with open(os.path.join(outdir, "wsweep.txt"), "w", encoding="utf-8") as f:
-        f.write("\n".join(table) + "\n")
+    finish(fig, ax, os.path.join(outdir, "wsweep.png"), "Working-set sweep: the thrashing cliff",
+           "working set W (pages touched round-robin)", "page faults per access")
+    write_table(os.path.join(outdir, "wsweep.txt"), table)
 
 
 def tlb_figure(outdir, runs):
@@ -113,15 +123,9 @@ def tlb_figure(outdir, runs):
     ax.set_xscale("log", base=2)
     ax.set_xticks(sizes)
     ax.set_xticklabels([str(s) for s in sizes])
-    ax.set_xlabel("TLB entries")
-    ax.set_ylabel("TLB misses per access")
-    ax.set_title("TLB reach: misses per access against TLB size")
-    ax.legend(fontsize=8)
-    ax.grid(alpha=0.3)
-    fig.tight_layout()
-    fig.savefig(os.path.join(outdir, "tlb.png"), dpi=110)
-    with open(os.path.join(outdir, "tlb.txt"), "w", encoding="utf-8") as f:
-        f.write("\n".join(table) + "\n")
+    finish(fig, ax, os.path.join(outdir, "tlb.png"), "TLB reach: misses per access against TLB size",
+           "TLB entries", "TLB misses per access")
+    write_table(os.path.join(outdir, "tlb.txt"), table)
 
 
 def main(argv):
