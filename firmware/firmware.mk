@@ -165,6 +165,19 @@ firmware: $(FW_OUT)/default-svade/suite.elf $(FW_OUT)/default-svadu/suite.elf $(
 FW_RAM_ARG_default := 1M
 FW_RAM_ARG_small := 1M
 FW_RAM_ARG_board := 128K
+# A firmware variant or profile that does not exist is an error, not an empty init.
+ifneq ($(filter run,$(MAKECMDGOALS)),)
+ifeq ($(filter $(FW),$(FW_VARIANTS)),)
+$(error FW=$(FW) is not a firmware variant; choose one of: $(FW_VARIANTS))
+endif
+ifeq ($(filter $(PROFILE),default small board),)
+$(error PROFILE=$(PROFILE) is not a profile; choose default, small or board)
+endif
+ifeq ($(filter $(AD),svade svadu),)
+$(error AD=$(AD) is not an A/D policy; choose svade or svadu)
+endif
+endif
+
 run: $(FW_ELF) $(if $(filter iss,$(ENGINE)),$(ISS_CMD)) \
      $(if $(filter rtl,$(ENGINE)),$(SOC_CMD) $(if $(filter svadu,$(AD)),$(FW_SOC_SVADU)))
 	@case "$(ENGINE)" in \
