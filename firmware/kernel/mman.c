@@ -396,8 +396,8 @@ int32_t sys_mprotect(uint32_t addr, uint32_t len, uint32_t prot)
                 continue;
             uint32_t nperm = perm;
             int f = frame_of_pa(PTE_PA(*pte));
-            if (!(v->flags & VMA_SHARED) && frametab[f].refs > 1)
-                nperm &= ~PW_PTE_W;   /* still copy-on-write shared */
+            if (!(v->flags & VMA_SHARED) && (frametab[f].refs > 1 || frametab[f].slot >= 0))
+                nperm &= ~PW_PTE_W;   /* still copy-on-write shared (with other PTEs or a swap slot) */
             *pte = (*pte & ~PTE_PERM_MASK) | nperm;
             vm_flush_page(p, va);
         }
