@@ -76,6 +76,7 @@ help:
 	@echo "  make test-firmware   the program suite on QEMU (Svade, Svadu, two timer rates, board), on the"
 	@echo "                       ISS (both A/D policies), FW=quick on the RTL in lockstep, kernel mutants"
 	@echo "                       (make test-firmware-mutants FW_MUTANTS='name ...')"
+	@echo "  make test-firmware-rtl-mutants  kernel bugs only a TLB shows: the RTL in lockstep must diverge"
 	@echo "  make plots           working-set sweep and TLB figures into $(BUILD)/plots/*.png"
 	@echo "  make bench-firmware  kernel size and layout, page-fault costs (ISS, RTL), stress operations/s"
 	@echo "  make clean           remove $(BUILD)/"

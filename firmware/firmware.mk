@@ -327,3 +327,11 @@ bench-firmware: $(FW_OUT)/default-svade/suite.elf $(FW_OUT)/board-svade/board.el
 	@$(FW_ISS) $(FW_OUT)/default-svade/stress.elf | grep '^\[t\] stress:' | \
 	    awk '{printf "ISS  %d operations in %d instructions: %.1f operations per million instructions\n", $$3, $$(NF-2), $$3 * 1e6 / $$(NF-2)}'
 .PHONY: bench-firmware
+
+# Kernel bugs only a TLB shows (tests/mutants/firmware-rtl.mutants): each must
+# make the RTL in lockstep diverge from the ISS. Not part of make test (each
+# is a lockstep run of FW=quick, minutes under load).
+test-firmware-rtl-mutants: $(SOC_CMD) $(FW_OUT)/small-svade/quick.elf
+	@echo "== firmware RTL mutants: each must make the RTL in lockstep diverge from the ISS"
+	@ENGINE=rtl SOC=$(SOC_CMD) tests/firmware/run_mutants.sh $(BUILD) $(FW_MUTANTS)
+.PHONY: test-firmware-rtl-mutants

@@ -31,7 +31,7 @@
 #define RMAP_NODES  (FRAMES * 4) /* reverse-map entries: one per PTE mapping a frame */
 #endif
 #ifndef ASIDS
-#define ASIDS       16          /* ASIDs handed out round-robin (>= NPROC): small, so the suite reuses them */
+#define ASIDS       16          /* ASIDs in use (>= NPROC); the lowest free one is handed out */
 #endif
 #ifndef QUANTUM
 #define QUANTUM     20000u      /* timer ticks per time slice */

@@ -15,7 +15,6 @@ uint32_t kernel_root;
 
 static uint32_t asid_max;      /* highest usable ASID (0: no ASIDs, flush on every switch) */
 static uint8_t asid_used[512];
-static uint32_t asid_next = 1;
 
 uint32_t pt_alloc(void)
 {
@@ -66,13 +65,14 @@ void vm_init(void)
     printk("vm: Sv32 on, kernel megapage at 0x%08x, %u ASIDs in use\n", k, asid_max);
 }
 
+/* The lowest free ASID. A process that exits frees its ASID and the next
+ * fork takes it again at once, so its translations may still sit in the TLB:
+ * they are flushed here, before the new owner runs. */
 uint32_t asid_alloc(void)
 {
     if (!asid_max)
         return 0;
-    for (uint32_t i = 0; i < asid_max; i++) {
-        uint32_t a = asid_next;
-        asid_next = asid_next % asid_max + 1;
+    for (uint32_t a = 1; a <= asid_max; a++) {
         if (!asid_used[a]) {
             asid_used[a] = 1;
             sfence_vma_asid(a);    /* stale translations of its last owner */
