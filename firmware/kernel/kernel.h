@@ -114,7 +114,7 @@ void vm_activate(struct proc *p);
 void vm_flush_page(struct proc *p, uint32_t va);
 uint32_t asid_alloc(void);
 void asid_free(uint32_t asid);
-void vm_unmap_range(struct proc *p, uint32_t start, uint32_t end, int writeback);
+void vm_unmap_range(struct proc *p, uint32_t start, uint32_t end, int flush);
 extern uint32_t kernel_root;
 
 /* ---------------------------------------------------------------- frame.c */

@@ -445,7 +445,7 @@ int32_t sys_sbrk(int32_t incr)
         if (clash)
             return -PW_ENOMEM;
     } else if (nend < heap->end) {
-        vm_unmap_range(p, nend, heap->end, 0);
+        vm_unmap_range(p, nend, heap->end, 1);
     }
     heap->end = nend;
     p->brk = nbrk;

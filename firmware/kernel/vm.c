@@ -65,9 +65,10 @@ void vm_init(void)
     printk("vm: Sv32 on, kernel megapage at 0x%08x, %u ASIDs in use\n", k, asid_max);
 }
 
-/* The lowest free ASID. A process that exits frees its ASID and the next
- * fork takes it again at once, so its translations may still sit in the TLB:
- * they are flushed here, before the new owner runs. */
+/* The lowest free ASID. A process that exits (or execs) frees its ASID
+ * without flushing its pages one by one, and the next fork takes the ASID
+ * again at once, so its translations may still sit in the TLB: they are
+ * flushed here, once, before the new owner runs. */
 uint32_t asid_alloc(void)
 {
     if (!asid_max)
@@ -131,10 +132,10 @@ void vm_flush_page(struct proc *p, uint32_t va)
 
 /* Remove the pages of [start, end) from p's page table: frames lose a
  * reference (a shared object's page keeps its frame; D is folded into the
- * object), swap slots lose a reference. */
-void vm_unmap_range(struct proc *p, uint32_t start, uint32_t end, int writeback)
+ * object), swap slots lose a reference. flush: sfence.vma each page; a whole
+ * address space going away skips it, as its ASID is flushed before reuse. */
+void vm_unmap_range(struct proc *p, uint32_t start, uint32_t end, int flush)
 {
-    (void)writeback;
     for (uint32_t va = start; va < end; va += PGSIZE) {
         pte_t *pte = walk(p->root, va, 0);
         if (!pte || !*pte)
@@ -147,7 +148,8 @@ void vm_unmap_range(struct proc *p, uint32_t start, uint32_t end, int writeback)
                 obj_mark_dirty(frametab[f].obj, frametab[f].objpage);
             rmap_del(f, proc_index(p), va);
             *pte = 0;
-            vm_flush_page(p, va);
+            if (flush)
+                vm_flush_page(p, va);
             frame_put(f);
         } else if (*pte & PTE_SWAPPED) {
             swap_put((int)PTE_SLOT(*pte));
@@ -167,7 +169,7 @@ void vm_free_space(struct proc *p)
         struct vma *v = &p->vmas[i];
         if (!(v->flags & VMA_USED))
             continue;
-        vm_unmap_range(p, v->start, v->end, 1);
+        vm_unmap_range(p, v->start, v->end, 0);
         if (v->obj >= 0)
             obj_put(v->obj);
         v->flags = 0;

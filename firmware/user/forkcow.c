@@ -62,6 +62,24 @@ int main(void)
           (unsigned long)(s2.cow_copies - s1.cow_copies));
     CHECK(s2.cow_reuses - s1.cow_reuses >= PAGES, "the last sharer regained W on %lu pages, expected >= %d",
           (unsigned long)(s2.cow_reuses - s1.cow_reuses), PAGES);
+    /* A child writes its copy and exits; the next child, forked at once,
+     * gets the same ASID. A TLB still holding the first child's writable
+     * translation would show the second child the first one's copy. */
+    int stale = 0;
+    for (uint32_t i = 0; i < 4; i++) {
+        if (fork() == 0) {
+            area[0] = 0xdead0000u + i;
+            _exit(0);
+        }
+        wait(NULL);
+        pid = fork();
+        if (pid == 0)
+            _exit(area[0] == pattern(4, 0) ? 0 : 1);
+        int st2 = -1;
+        wait(&st2);
+        stale += st2 != 0;
+    }
+    CHECK(stale == 0, "%d children saw a sibling's copy-on-write copy", stale);
     printf("forkcow: child and grandchild wrote private copies; the parent's %d pages kept their values\n", PAGES);
     printf("[t] forkcow: %lu copies, %lu reuses\n", (unsigned long)(s2.cow_copies - s0.cow_copies),
            (unsigned long)(s2.cow_reuses - s0.cow_reuses));
