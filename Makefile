@@ -38,6 +38,7 @@ include syn/fusesoc.mk
 include cosim/systemc/systemc.mk
 include tests/formal/formal.mk
 include rtl/soc/soc.mk
+include firmware/firmware.mk
 
 # ---------------------------------------------------------------- main job
 # The main job's short regression.
