@@ -41,7 +41,7 @@ pw_iss *pw_iss_new(const pw_iss_config *cfg)
     iss->pc = PW_MEM_RAM;
     iss->priv = PW_PRIV_M;
     iss->mtimecmp = UINT64_MAX; /* no timer interrupt until software sets one */
-    iss->injected = -1;
+    iss->intr_entered = -1;
     iss->status.state = PW_ISS_RUNNING;
     snprintf(iss->status.why, sizeof iss->status.why, "running");
     return iss;
@@ -91,17 +91,15 @@ void iss_finish(pw_iss *iss, pw_iss_state state, uint32_t code, const char *fmt,
     va_end(ap);
 }
 
-/* The interrupt to take before this step's instruction, or -1. */
-static inline int due_interrupt(pw_iss *iss)
+/* With interrupts of its own, the ISS takes one that is due before the
+ * instruction; injected ones were entered already (pw_iss_inject_interrupt). */
+static inline void take_own_interrupt(pw_iss *iss)
 {
-    if (iss->injected >= 0) {
-        int code = iss->injected;
-        iss->injected = -1;
-        return code;
-    }
     if (iss->cfg.interrupts != PW_ISS_IRQ_SELF || !(mip_value(iss) & iss->csr[CSR_MIE]))
-        return -1;
-    return pending_interrupt(iss);
+        return;
+    int irq = pending_interrupt(iss);
+    if (irq >= 0)
+        take_interrupt(iss, (unsigned)irq);
 }
 
 pw_iss_state pw_iss_step(pw_iss *iss, pw_rvfi *out)
@@ -113,12 +111,14 @@ pw_iss_state pw_iss_step(pw_iss *iss, pw_rvfi *out)
     memset(rec, 0, sizeof *rec);
     iss->rec = rec;
 
-    int irq = due_interrupt(iss);
-    if (irq >= 0) {
-        enter_trap(iss, (uint32_t)irq, 0, true);
+    take_own_interrupt(iss);
+    if (iss->intr_entered >= 0) {
         rec->intr = true;
-        rec->intr_cause = (uint32_t)irq | PW_MCAUSE_INTERRUPT;
+        rec->intr_cause = (uint32_t)iss->intr_entered | PW_MCAUSE_INTERRUPT;
+        iss->intr_entered = -1;
     }
+    rec->mtip = iss->mtime >= iss->mtimecmp;
+    rec->msip = iss->msip;
 
     rec->order = iss->order++;
     rec->mode = (uint8_t)iss->priv;

@@ -80,7 +80,9 @@ module pw_core #(
   output wire [3:0]  rvfi_ext_intr_cause,
   output wire        rvfi_ext_csr_we,
   output wire [11:0] rvfi_ext_csr_addr,
-  output wire [31:0] rvfi_ext_csr_wdata
+  output wire [31:0] rvfi_ext_csr_wdata,
+  output wire        rvfi_ext_mtip,
+  output wire        rvfi_ext_msip
 `endif
 );
   // ---------------------------------------------------------------- states
@@ -466,6 +468,9 @@ module pw_core #(
     .take_irq_i    (take_irq),
     .irq_cause_i   (trap_cause[3:0]),
     .fetch_fault_i (state_q == S_FETCH_XLATE || state_q == S_FETCH_WAIT),
+    .boundary_i    (fetching && !irq && mmu_req_ready_i),
+    .mtip_i        (irq_mti_i),
+    .msip_i        (irq_msi_i),
     .insn_i        (insn_q),
     .mode_i        (mode),
     .pc_i          (pc_q),
@@ -484,7 +489,8 @@ module pw_core #(
     .rvfi_valid, .rvfi_order, .rvfi_insn, .rvfi_trap, .rvfi_intr, .rvfi_mode,
     .rvfi_pc_rdata, .rvfi_pc_wdata, .rvfi_rd_addr, .rvfi_rd_wdata,
     .rvfi_mem_addr, .rvfi_mem_rmask, .rvfi_mem_wmask, .rvfi_mem_rdata, .rvfi_mem_wdata,
-    .rvfi_ext_intr_cause, .rvfi_ext_csr_we, .rvfi_ext_csr_addr, .rvfi_ext_csr_wdata
+    .rvfi_ext_intr_cause, .rvfi_ext_csr_we, .rvfi_ext_csr_addr, .rvfi_ext_csr_wdata,
+    .rvfi_ext_mtip, .rvfi_ext_msip
   );
 `endif
 endmodule

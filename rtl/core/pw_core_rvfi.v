@@ -2,7 +2,10 @@
 // compiled into simulation builds only (PW_RVFI). One record per retired or
 // trapped instruction, registered at the edge that retires it, with
 // riscv-formal's names and cmodel/iss.h's conventions; the rvfi_ext_* fields
-// are ours, for lockstep and the commit log.
+// are ours, for lockstep and the commit log. rvfi_ext_mtip/msip are the
+// interrupt lines as the core saw them at the boundary where it chose to fetch
+// this instruction rather than take an interrupt: lockstep asks the ISS
+// whether an interrupt was due there (docs/core.md, "Interrupts").
 `default_nettype none
 
 module pw_core_rvfi (
@@ -14,6 +17,11 @@ module pw_core_rvfi (
   input  wire        take_irq_i,     // an interrupt is taken (no record of its own)
   input  wire [3:0]  irq_cause_i,
   input  wire        fetch_fault_i,  // the trap is the fetch's: no instruction bits
+  // the instruction boundary: the core asks for the fetch of the next
+  // instruction instead of taking an interrupt, having sampled these lines
+  input  wire        boundary_i,
+  input  wire        mtip_i,
+  input  wire        msip_i,
   // the instruction and its results
   input  wire [31:0] insn_i,
   input  wire [1:0]  mode_i,
@@ -49,11 +57,14 @@ module pw_core_rvfi (
   output reg  [3:0]  rvfi_ext_intr_cause,
   output reg         rvfi_ext_csr_we,
   output reg  [11:0] rvfi_ext_csr_addr,
-  output wire [31:0] rvfi_ext_csr_wdata
+  output wire [31:0] rvfi_ext_csr_wdata,
+  output reg         rvfi_ext_mtip,
+  output reg         rvfi_ext_msip
 );
   reg        intr_q;        // an interrupt was taken: the next record has intr
   reg [3:0]  intr_cause_q;
   reg [63:0] order_q;       // records so far
+  reg        mtip_q, msip_q; // the lines at the boundary before the instruction in flight
 
   wire [31:0] lane_bits = {{8{mem_lanes_i[3]}}, {8{mem_lanes_i[2]}}, {8{mem_lanes_i[1]}}, {8{mem_lanes_i[0]}}};
   wire        record    = retire_i || exc_i;
@@ -69,7 +80,13 @@ module pw_core_rvfi (
       order_q      <= 64'd0;
       intr_q       <= 1'b0;
       intr_cause_q <= 4'd0;
+      mtip_q       <= 1'b0;
+      msip_q       <= 1'b0;
     end else begin
+      if (boundary_i) begin
+        mtip_q <= mtip_i;
+        msip_q <= msip_i;
+      end
       if (take_irq_i) begin
         intr_q       <= 1'b1;
         intr_cause_q <= irq_cause_i;
@@ -97,6 +114,8 @@ module pw_core_rvfi (
         rvfi_ext_intr_cause <= intr_cause_q;
         rvfi_ext_csr_we     <= retire_i && csr_we_i;
         rvfi_ext_csr_addr   <= insn_i[31:20];
+        rvfi_ext_mtip       <= mtip_q;
+        rvfi_ext_msip       <= msip_q;
       end
     end
   end

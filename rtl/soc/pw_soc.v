@@ -53,7 +53,9 @@ module pw_soc #(
   output wire [3:0]  rvfi_ext_intr_cause,
   output wire        rvfi_ext_csr_we,
   output wire [11:0] rvfi_ext_csr_addr,
-  output wire [31:0] rvfi_ext_csr_wdata
+  output wire [31:0] rvfi_ext_csr_wdata,
+  output wire        rvfi_ext_mtip,
+  output wire        rvfi_ext_msip
 `endif
 `ifdef PW_SIM
   ,
@@ -173,7 +175,8 @@ module pw_soc #(
     .rvfi_valid, .rvfi_order, .rvfi_insn, .rvfi_trap, .rvfi_intr, .rvfi_mode,
     .rvfi_pc_rdata, .rvfi_pc_wdata, .rvfi_rd_addr, .rvfi_rd_wdata,
     .rvfi_mem_addr, .rvfi_mem_rmask, .rvfi_mem_wmask, .rvfi_mem_rdata, .rvfi_mem_wdata,
-    .rvfi_ext_intr_cause, .rvfi_ext_csr_we, .rvfi_ext_csr_addr, .rvfi_ext_csr_wdata
+    .rvfi_ext_intr_cause, .rvfi_ext_csr_we, .rvfi_ext_csr_addr, .rvfi_ext_csr_wdata,
+    .rvfi_ext_mtip, .rvfi_ext_msip
 `endif
   );
 

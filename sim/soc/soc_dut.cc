@@ -143,6 +143,8 @@ bool SocDut::retired(pw_rvfi *r) const {
   r->csr_written = top_->rvfi_ext_csr_we;
   r->csr_addr = top_->rvfi_ext_csr_addr;
   r->csr_wdata = top_->rvfi_ext_csr_wdata;
+  r->mtip = top_->rvfi_ext_mtip;
+  r->msip = top_->rvfi_ext_msip;
   return true;
 }
 

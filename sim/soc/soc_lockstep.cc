@@ -55,6 +55,24 @@ bool SocLockstep::step(const pw_rvfi &rtl) {
       return false;
     }
   }
+  // An interrupt pending and enabled at this boundary, with the lines as the
+  // RTL sampled them there, must have been taken (docs/core.md, "Interrupts").
+  int due = pw_iss_interrupt_due(iss_, rtl.mtip, rtl.msip);
+  if (due >= 0) {
+    why_ = missed_interrupt(unsigned(due), rtl);
+    // Show what the ISS does instead: it takes the interrupt and runs the
+    // handler's first instruction.
+    char refused[200];
+    iss_rec_ = pw_rvfi{};
+    if (pw_iss_inject_interrupt(iss_, unsigned(due), refused, sizeof refused)) {
+      current_ = &rtl;
+      pw_iss_step(iss_, &iss_rec_);
+      current_ = nullptr;
+    }
+    history_.push_back(rtl);
+    if (history_.size() > kHistory) history_.pop_front();
+    return false;
+  }
   current_ = &rtl;
   pw_iss_step(iss_, &iss_rec_);
   current_ = nullptr;
@@ -64,6 +82,25 @@ bool SocLockstep::step(const pw_rvfi &rtl) {
   history_.push_back(rtl);
   if (history_.size() > kHistory) history_.pop_front();
   return same;
+}
+
+std::string SocLockstep::missed_interrupt(unsigned code, const pw_rvfi &rtl) const {
+  static const char *const names[] = {"?", "SSI", "?", "MSI", "?", "STI", "?", "MTI"};
+  uint32_t mip = 0, mie = 0, mideleg = 0, mstatus = 0;
+  pw_iss_csr_get(iss_, PW_CSR_MIP, &mip);
+  pw_iss_csr_get(iss_, PW_CSR_MIE, &mie);
+  pw_iss_csr_get(iss_, PW_CSR_MIDELEG, &mideleg);
+  pw_iss_csr_get(iss_, PW_CSR_MSTATUS, &mstatus);
+  mip = (mip & ~uint32_t(PW_IRQ_MTI | PW_IRQ_MSI)) | (rtl.mtip ? PW_IRQ_MTI : 0) | (rtl.msip ? PW_IRQ_MSI : 0);
+  static const char modes[] = "USHM";
+  char line[300];
+  snprintf(line, sizeof line,
+           "the RTL did not take interrupt %s (%u), pending and enabled at the boundary before this "
+           "instruction (the RTL's lines there: MTIP %d MSIP %d; mip 0x%08x mie 0x%08x mideleg 0x%08x "
+           "mstatus 0x%08x, %c-mode); the ISS's record is the handler's first instruction",
+           code < 8 ? names[code] : "?", code, rtl.mtip, rtl.msip, mip, mie, mideleg, mstatus,
+           modes[pw_iss_priv(iss_) & 3]);
+  return line;
 }
 
 std::string describe_record(const pw_rvfi &r) {
