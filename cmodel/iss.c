@@ -4,6 +4,7 @@
 #include "iss_internal.h"
 
 #include "elf.h"
+#include "pw_rvfi_ports.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -178,27 +179,15 @@ const pw_iss_status *pw_iss_status_of(const pw_iss *iss) { return &iss->status; 
 
 bool pw_rvfi_equal(const pw_rvfi *a, const pw_rvfi *b, char *diff, size_t difflen)
 {
-#define PW_RVFI_FIELD(f)                                                                            \
-    if (a->f != b->f) {                                                                             \
+    /* riscv-formal's fields of cmodel/gen/rvfi.ports, in port order. */
+#define PW_RVFI_FIELD(name, port, width)                                                           \
+    if (a->name != b->name) {                                                                       \
         if (difflen > 0)                                                                            \
-            snprintf(diff, difflen, #f ": 0x%08llx vs 0x%08llx", (unsigned long long)a->f,          \
-                     (unsigned long long)b->f);                                                     \
+            snprintf(diff, difflen, #name ": 0x%08llx vs 0x%08llx", (unsigned long long)a->name,    \
+                     (unsigned long long)b->name);                                                  \
         return false;                                                                               \
     }
-    PW_RVFI_FIELD(order)
-    PW_RVFI_FIELD(insn)
-    PW_RVFI_FIELD(trap)
-    PW_RVFI_FIELD(intr)
-    PW_RVFI_FIELD(mode)
-    PW_RVFI_FIELD(pc_rdata)
-    PW_RVFI_FIELD(pc_wdata)
-    PW_RVFI_FIELD(rd_addr)
-    PW_RVFI_FIELD(rd_wdata)
-    PW_RVFI_FIELD(mem_addr)
-    PW_RVFI_FIELD(mem_rmask)
-    PW_RVFI_FIELD(mem_wmask)
-    PW_RVFI_FIELD(mem_rdata)
-    PW_RVFI_FIELD(mem_wdata)
+    PW_RVFI_COMPARED(PW_RVFI_FIELD)
 #undef PW_RVFI_FIELD
     if (difflen > 0)
         diff[0] = '\0';

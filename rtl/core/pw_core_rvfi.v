@@ -5,8 +5,10 @@
 // are ours, for lockstep and the commit log. rvfi_ext_mtip/msip are the
 // interrupt lines as the core saw them at the boundary where it chose to fetch
 // this instruction rather than take an interrupt: lockstep asks the ISS
-// whether an interrupt was due there (docs/core.md, "Interrupts").
+// whether an interrupt was due there (docs/core.md, "When an interrupt is
+// taken").
 `default_nettype none
+`include "pw_rvfi_ports.vh"
 
 module pw_core_rvfi (
   input  wire        clk_i,
@@ -38,28 +40,8 @@ module pw_core_rvfi (
   input  wire [31:0] mem_wdata_i,    // the bus write data (stores)
   input  wire        csr_we_i,       // a CSR instruction that writes
   input  wire [31:0] csr_rdata_i,    // the CSR's value now (after the write, in the record's cycle)
-  // the record
-  output reg         rvfi_valid,
-  output reg  [63:0] rvfi_order,
-  output reg  [31:0] rvfi_insn,
-  output reg         rvfi_trap,
-  output reg         rvfi_intr,
-  output reg  [1:0]  rvfi_mode,
-  output reg  [31:0] rvfi_pc_rdata,
-  output reg  [31:0] rvfi_pc_wdata,
-  output reg  [4:0]  rvfi_rd_addr,
-  output reg  [31:0] rvfi_rd_wdata,
-  output reg  [31:0] rvfi_mem_addr,
-  output reg  [3:0]  rvfi_mem_rmask,
-  output reg  [3:0]  rvfi_mem_wmask,
-  output reg  [31:0] rvfi_mem_rdata,
-  output reg  [31:0] rvfi_mem_wdata,
-  output reg  [3:0]  rvfi_ext_intr_cause,
-  output reg         rvfi_ext_csr_we,
-  output reg  [11:0] rvfi_ext_csr_addr,
-  output wire [31:0] rvfi_ext_csr_wdata,
-  output reg         rvfi_ext_mtip,
-  output reg         rvfi_ext_msip
+  // the record: the ports of cmodel/gen/rvfi.ports
+  `PW_RVFI_OUTPUT_REGS
 );
   reg        intr_q;        // an interrupt was taken: the next record has intr
   reg [3:0]  intr_cause_q;
@@ -71,7 +53,7 @@ module pw_core_rvfi (
 
   // The instruction register still holds the CSR instruction in the record's
   // cycle, so the CSR file's read port shows the value after the write.
-  assign rvfi_ext_csr_wdata = csr_rdata_i;
+  always @(*) rvfi_ext_csr_wdata = csr_rdata_i;
 
   always @(posedge clk_i) begin
     if (!rst_ni) begin
@@ -112,7 +94,7 @@ module pw_core_rvfi (
         rvfi_mem_rdata <= (retire_i && load_i)  ? (mem_rdata_i & lane_bits) : 32'd0;
         rvfi_mem_wdata <= (retire_i && store_i) ? mem_wdata_i : 32'd0;
         rvfi_ext_intr_cause <= intr_cause_q;
-        rvfi_ext_csr_we     <= retire_i && csr_we_i;
+        rvfi_ext_csr_written <= retire_i && csr_we_i;
         rvfi_ext_csr_addr   <= insn_i[31:20];
         rvfi_ext_mtip       <= mtip_q;
         rvfi_ext_msip       <= msip_q;

@@ -4,6 +4,10 @@
 #include <cinttypes>
 #include <cstring>
 
+extern "C" {
+#include "pw_rvfi_ports.h"
+}
+
 SocLockstep::SocLockstep(const pw_iss_config &base) {
   pw_iss_config cfg = base;
   cfg.interrupts = PW_ISS_IRQ_INJECTED;
@@ -134,20 +138,9 @@ void SocLockstep::explain(FILE *out) const {
   auto row = [&](const char *name, uint64_t a, uint64_t b) {
     fprintf(out, "  %-10s 0x%08" PRIx64 "   0x%08" PRIx64 "%s\n", name, a, b, a != b ? "   <<<" : "");
   };
-  row("order", rtl_.order, iss_rec_.order);
-  row("insn", rtl_.insn, iss_rec_.insn);
-  row("trap", rtl_.trap, iss_rec_.trap);
-  row("intr", rtl_.intr, iss_rec_.intr);
-  row("mode", rtl_.mode, iss_rec_.mode);
-  row("pc_rdata", rtl_.pc_rdata, iss_rec_.pc_rdata);
-  row("pc_wdata", rtl_.pc_wdata, iss_rec_.pc_wdata);
-  row("rd_addr", rtl_.rd_addr, iss_rec_.rd_addr);
-  row("rd_wdata", rtl_.rd_wdata, iss_rec_.rd_wdata);
-  row("mem_addr", rtl_.mem_addr, iss_rec_.mem_addr);
-  row("mem_rmask", rtl_.mem_rmask, iss_rec_.mem_rmask);
-  row("mem_wmask", rtl_.mem_wmask, iss_rec_.mem_wmask);
-  row("mem_rdata", rtl_.mem_rdata, iss_rec_.mem_rdata);
-  row("mem_wdata", rtl_.mem_wdata, iss_rec_.mem_wdata);
+#define SOC_RVFI_ROW(name, port, width) row(#name, rtl_.name, iss_rec_.name);
+  PW_RVFI_COMPARED(SOC_RVFI_ROW)
+#undef SOC_RVFI_ROW
   if (iss_rec_.trap)
     fprintf(out, "  the ISS trapped: cause %u, tval 0x%08x, to mode %u\n", iss_rec_.cause, iss_rec_.tval,
             iss_rec_.trap_mode);
