@@ -1,7 +1,8 @@
 # cmodel/iss.mk: the instruction-set simulator (library, pagewalk-iss) and its
 # tests. Included by the top-level Makefile.
 #
-#   build/libpagewalk-iss.a   the ISS library (cmodel/iss.h, cmodel/elf.h);
+#   build/libpagewalk-iss.a   the ISS library (cmodel/iss.h, cmodel/elf.h, and
+#                             cmodel/cli.h for the commands' options);
 #                             link it before build/libpagewalk.a
 #   build/pagewalk-iss        the command (docs/iss.md)
 #   build/tests/iss-tests     GoogleTest cases for the ISS's rules
@@ -12,7 +13,7 @@
 ## test-iss-unit: only the ISS's GoogleTest cases
 ## bench-iss: ISS instructions per second with Sv32 on
 
-ISS_SRCS := cmodel/elf.c cmodel/iss.c cmodel/iss_exec.c cmodel/iss_csr.c cmodel/iss_mem.c cmodel/iss_text.c
+ISS_SRCS := cmodel/cli.c cmodel/elf.c cmodel/iss.c cmodel/iss_exec.c cmodel/iss_csr.c cmodel/iss_mem.c cmodel/iss_text.c
 ISS_OBJS := $(ISS_SRCS:%.c=$(BUILD)/%.o)
 ISS_LIB  := $(BUILD)/libpagewalk-iss.a
 ISS_CMD  := $(BUILD)/pagewalk-iss
@@ -28,7 +29,7 @@ $(ISS_CMD): $(BUILD)/cmodel/pagewalk_iss.o $(ISS_LIB) $(MODEL_LIB)
 
 $(BUILD)/cmodel/pagewalk_iss.o: MODEL_CFLAGS += -DPAGEWALK_VERSION='"$(VERSION)"'
 
-ISS_TEST_SRCS := tests/iss/test_elf.cc tests/iss/test_iss.cc
+ISS_TEST_SRCS := tests/iss/test_elf.cc tests/iss/test_iss.cc tests/iss/test_cli_values.cc
 ISS_TEST_OBJS := $(ISS_TEST_SRCS:%.cc=$(BUILD)/%.o)
 ISS_TEST_BIN  := $(BUILD)/tests/iss-tests
 

@@ -29,10 +29,12 @@ expect 2 "short.elf"              -- "$tmp/short.elf"
 expect 2 "unknown option '--bogus'" -- --bogus "$good"
 expect 2 "no ELF given"           --
 expect 2 "one ELF only"           -- "$good" "$good"
-expect 2 "--ram '3'"              -- --ram 3 "$good"
-expect 2 "--ram '64M'"            -- --ram 64M "$good"
+expect 2 "--ram '3': not a multiple of 4K" -- --ram 3 "$good"
+expect 2 "--ram '64M': more than the most, 16M" -- --ram 64M "$good"
+expect 2 "--ram needs a value"    -- "$good" --ram
 expect 2 "--isa 'rv64i'"          -- --isa rv64i "$good"
-expect 2 "--max-cycles ''"        -- "$good" --max-cycles
+expect 2 "--max-cycles needs a value" -- "$good" --max-cycles
+expect 2 "--max-cycles '-5': not a number" -- --max-cycles -5 "$good"
 expect 124 "stopped after 100 cycles" -- --max-cycles 100 "$good"
 expect 2 "cannot open"            -- --wave "$tmp/no-dir/w.fst" "$good"
 echo "pagewalk-soc command line: $pass passed, $fail failed"
