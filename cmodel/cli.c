@@ -1,7 +1,10 @@
 /* Command-line values shared by pagewalk-iss and pagewalk-soc: see cli.h. */
 #include "cli.h"
 
+#include "iss.h"
+
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -87,4 +90,15 @@ bool pw_cli_parse_count(const char *text, uint64_t *value, char *err, size_t err
     }
     *value = v;
     return true;
+}
+
+int pw_cli_usage_error(const char *command, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "%s: ", command);
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\n(%s --help lists the options)\n", command);
+    va_end(ap);
+    return PW_ISS_EXIT_USAGE;
 }

@@ -28,4 +28,8 @@ bool pw_cli_parse_size(const char *text, uint64_t max_bytes, uint32_t *bytes, ch
  * --max-cycles). False with the reason in err otherwise. */
 bool pw_cli_parse_count(const char *text, uint64_t *value, char *err, size_t errlen);
 
+/* A usage error: "COMMAND: MESSAGE" and "(COMMAND --help lists the options)"
+ * on stderr; returns the usage exit status, PW_ISS_EXIT_USAGE. */
+int pw_cli_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 #endif

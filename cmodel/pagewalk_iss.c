@@ -6,7 +6,6 @@
 
 #include <errno.h>
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -39,18 +38,8 @@ static void usage(FILE *out)
             PW_MEM_RAM, PW_ISS_EXIT_LIMIT, PW_ISS_EXIT_USAGE);
 }
 
-/* A usage error: the message, a pointer to --help, the usage exit status. */
-static int bad(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int bad(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fprintf(stderr, "pagewalk-iss: ");
-    vfprintf(stderr, fmt, ap);
-    fprintf(stderr, "\n(pagewalk-iss --help lists the options)\n");
-    va_end(ap);
-    return PW_ISS_EXIT_USAGE;
-}
+/* A usage error with its message (cmodel/cli.h), checked like printf. */
+#define bad(...) pw_cli_usage_error("pagewalk-iss", __VA_ARGS__)
 
 static void console(void *ctx, uint8_t byte)
 {

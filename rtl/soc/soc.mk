@@ -201,7 +201,7 @@ mutants-core: $(SOC_CMD) $(SOC_SMOKE) $(ISA_TESTS:%=$(ISA_OUT)/%.elf)
 	@VERILATOR="$(VERILATOR)" SOC_VFLAGS='$(SOC_VFLAGS)' MUTANT_VFLAGS='$(SOC_MUTANT_VFLAGS)' CXX="$(CXX)" \
 	  HARNESS_OBJS="$(SOC_HARNESS:%=$(SOC_DIR)/rv32im-svade/%.o) $(SOC_COSIM_OBJS)" \
 	  LINK_LIBS="$(SOC_ISS_LIB) $(MODEL_LIB) $(SOC_DIR)/libverilated.a -lz -pthread" \
-	  RTL_OTHER="$(RTL_SOC)" MAX_CYCLES=$(SOC_MUTANT_CYCLES) PYTHON="$(PYTHON)" \
+	  RTL_OTHER="$(RTL_SOC)" RTL_MMU="$(RTL_MMU)" MAX_CYCLES=$(SOC_MUTANT_CYCLES) PYTHON="$(PYTHON)" \
 	  SUITE_ARGS="--jobs $(or $(JOBS),$(SOC_JOBS)) --chunk $(or $(CHUNK),1) $(SUITE_RUN_FLAGS)" \
 	  tests/mutants/run_core_mutants.sh $(BUILD) $(MUTANTS_CORE)
 

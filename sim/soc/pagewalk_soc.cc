@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdarg>
 #include <chrono>
 #include <cinttypes>
 #include <climits>
@@ -74,17 +73,8 @@ void usage(FILE *out) {
           kExitMismatch, SocDut::kMaxRamBytes >> 20, PW_ISS_EXIT_LIMIT, kDefaultMaxCycles);
 }
 
-// A usage error: the message, a pointer to --help, the usage exit status.
-int bad(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-int bad(const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  fprintf(stderr, "pagewalk-soc: ");
-  vfprintf(stderr, fmt, ap);
-  fprintf(stderr, "\n(pagewalk-soc --help lists the options)\n");
-  va_end(ap);
-  return PW_ISS_EXIT_USAGE;
-}
+// A usage error with its message (cmodel/cli.h), checked like printf.
+#define bad(...) pw_cli_usage_error("pagewalk-soc", __VA_ARGS__)
 
 // Another build of the SoC: build/soc/<isa>-<ad>/pagewalk-soc beside this one.
 int run_variant(const Options &o, char **argv) {

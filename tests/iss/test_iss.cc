@@ -336,15 +336,30 @@ TEST(IssRecords, EqualNamesTheFirstDifference)
 
 // ---------------------------------------------------------------- the lockstep API
 
-TEST(IssLockstep, InjectedInterruptEntersTheHandler)
+// The lockstep configuration: interrupts only when injected.
+pw_iss_config injected_config()
 {
     pw_iss_config cfg;
     pw_iss_config_default(&cfg);
     cfg.interrupts = PW_ISS_IRQ_INJECTED;
-    Iss t(&cfg);
-    t.load(kRam, {kNop, kNop});
-    t.load(kRam + 0x100, {kNop});
-    pw_iss_csr_set(t.iss, PW_CSR_MTVEC, kRam + 0x100);
+    return cfg;
+}
+const pw_iss_config kInjected = injected_config();
+
+// An ISS in lockstep configuration with nops at RAM's start and an M handler
+// (a nop) at kRam + 0x100.
+struct InjectedIss : Iss {
+    InjectedIss() : Iss(&kInjected)
+    {
+        load(kRam, {kNop, kNop});
+        load(kRam + 0x100, {kNop});
+        pw_iss_csr_set(iss, PW_CSR_MTVEC, kRam + 0x100);
+    }
+};
+
+TEST(IssLockstep, InjectedInterruptEntersTheHandler)
+{
+    InjectedIss t;
     char why[200];
     // MTIE off: refused
     EXPECT_FALSE(pw_iss_inject_interrupt(t.iss, PW_IRQ_MTI_BIT, why, sizeof why));
@@ -431,13 +446,7 @@ TEST(IssLockstep, InterruptDueFollowsTheLinesAndTheEnables)
 // handler's mode still is.
 TEST(IssLockstep, InterruptDueAfterAnInjectionIsTheHandlersBoundary)
 {
-    pw_iss_config cfg;
-    pw_iss_config_default(&cfg);
-    cfg.interrupts = PW_ISS_IRQ_INJECTED;
-    Iss t(&cfg);
-    t.load(kRam, {kNop, kNop});
-    t.load(kRam + 0x100, {kNop});
-    pw_iss_csr_set(t.iss, PW_CSR_MTVEC, kRam + 0x100);
+    InjectedIss t;
     pw_iss_csr_set(t.iss, PW_CSR_STVEC, kRam + 0x200);
     pw_iss_csr_set(t.iss, PW_CSR_MIE, PW_IRQ_MTI | PW_IRQ_SSI);
     pw_iss_csr_set(t.iss, PW_CSR_MSTATUS, PW_MSTATUS_MIE);
@@ -452,8 +461,7 @@ TEST(IssLockstep, InterruptDueAfterAnInjectionIsTheHandlersBoundary)
 
     // U-mode, SSI delegated to S and pending: the S handler's boundary (mode
     // S, SIE cleared by the trap) still has MTI due (M-level, enabled below M).
-    Iss u(&cfg);
-    u.load(kRam, {kNop});
+    InjectedIss u;
     u.load(kRam + 0x200, {kNop});
     pw_iss_csr_set(u.iss, PW_CSR_STVEC, kRam + 0x200);
     pw_iss_csr_set(u.iss, PW_CSR_MIDELEG, PW_IRQ_SSI);

@@ -5,7 +5,7 @@
 #   usage: core_mutant.sh BUILD_DIR NAME
 # The tools and flags come from BUILD_DIR/soc/mutants/toolchain.env, which
 # `make mutants-core` writes (VERILATOR, SOC_VFLAGS, MUTANT_VFLAGS, CXX,
-# HARNESS_OBJS, LINK_LIBS, RTL_OTHER, MAX_CYCLES).
+# HARNESS_OBJS, LINK_LIBS, RTL_OTHER, RTL_MMU, MAX_CYCLES).
 # Exit status (the suite's job protocol, docs/regress.md): 0 caught, 1 missed,
 # 3 broken (a stale expression, a build failure, a program missing, or runs
 # that ended in neither a verdict nor a MISMATCH: a crash, the cycle limit).
@@ -44,10 +44,12 @@ if cmp -s "$dir/$src" "$src"; then
     broken "the expression no longer changes $src"
 fi
 echo "building $name: $src with: $expr"
+# The MMU's files in the order of the build's RTL_MMU, from the copy.
+mmu_files=()
+for f in $RTL_MMU; do mmu_files+=("$dir/$f"); done
 # shellcheck disable=SC2086
 if ! $VERILATOR $SOC_VFLAGS $MUTANT_VFLAGS -GWithM=1 -GSvadu=0 -Mdir "$dir/obj" \
-        "$dir"/rtl/core/*.v $RTL_OTHER "$dir"/rtl/mmu/pw_leaf_check.v "$dir"/rtl/mmu/pw_tlb.v \
-        "$dir"/rtl/mmu/pw_walker.v "$dir"/rtl/mmu/pw_mmu.v --build -j 1 > "$dir/build.log" 2>&1 ||
+        "$dir"/rtl/core/*.v $RTL_OTHER "${mmu_files[@]}" --build -j 1 > "$dir/build.log" 2>&1 ||
    ! $CXX -o "$dir/pagewalk-soc" $HARNESS_OBJS "$dir/obj/Vsoc__ALL.a" $LINK_LIBS >> "$dir/build.log" 2>&1; then
     tail -n 20 "$dir/build.log"
     broken "does not build (see $dir/build.log)"
