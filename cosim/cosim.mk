@@ -8,7 +8,8 @@
 ##  job array, merged into the same table (docs/regress.md); RESUME=1
 ##  reruns only the runs without a result
 ## mutants: build every deliberate RTL bug (tests/mutants/rtl.mutants); each must be caught
-##  (SCHEDULER=slurm, CHUNK=mutants per task, RESUME=1 as for regress)
+##  by the directed vectors and scenarios or by seeded runs, and only a reported
+##  mismatch counts (SCHEDULER=slurm, CHUNK=mutants per task, RESUME=1 as for regress)
 ## test-cosim: only the co-simulation GoogleTest suite
 ## lint: verilator -Wall, Icarus and yosys synth_ice40 on rtl/mmu
 ## trace-compare: one seeded stimulus through the model, Verilator and Icarus;
@@ -73,13 +74,18 @@ $(COSIM_CMD): $(COSIM_DIR)/cosim_main.o $(COSIM_OBJS) $(COSIM_BUILDS) $(MODEL_LI
 # Deliberate RTL bugs (tests/mutants/rtl.mutants): each must be caught. One
 # job per mutant, here or as a SLURM job array (SCHEDULER, CHUNK = mutants per
 # task, RESUME: suite/suite.mk); records in $(BUILD)/mutants/results.
+# Each mutant also gets a directed program: the vector files and scenarios
+# of tests/cosim on that mutant alone (tests/cosim/directed_verdict.cc).
 MUTANT_SEEDS ?= 20
 MUTANT_CYCLES ?= 100000
-mutants: $(COSIM_CMD)
-	@echo "== RTL mutants: each must be caught by the lockstep co-simulation"
+MUTANT_DIRECTED_OBJS := $(BUILD)/tests/cosim/directed_verdict.o $(BUILD)/tests/cosim/test_lockstep.o \
+                        $(BUILD)/tests/cosim/scripted_bench.o $(COSIM_OBJS)
+mutants: $(COSIM_CMD) $(MUTANT_DIRECTED_OBJS) $(BUILD)/qemu/qemu_ref.vec
+	@echo "== RTL mutants: each must be caught by the directed checks or the seeded lockstep co-simulation"
 	@VERILATOR="$(VERILATOR)" VERILATE_FLAGS='$(VERILATE_FLAGS) -GTlbEntries=8 -GTracePort=1 -Wno-fatal' CXX="$(CXX)" \
 	  COSIM_CXXFLAGS="$(COSIM_CXXFLAGS)" PYTHON="$(PYTHON)" \
 	  COSIM_LINK_OBJS="$(COSIM_DIR)/cosim_main.o $(COSIM_OBJS)" COSIM_LINK_LIBS="$(COSIM_LIBS)" \
+	  DIRECTED_LINK_OBJS="$(MUTANT_DIRECTED_OBJS)" \
 	  MUTANT_SEEDS=$(MUTANT_SEEDS) MUTANT_CYCLES=$(MUTANT_CYCLES) \
 	  SUITE_ARGS="--jobs $(or $(JOBS),2) --chunk $(or $(CHUNK),1) $(SUITE_RUN_FLAGS)" \
 	  tests/mutants/run_rtl_mutants.sh $(BUILD) $(MUTANTS)
