@@ -29,6 +29,7 @@ include tests/gtest/gtest.mk
 include cmodel/iss.mk
 include tests/qemu/qemu.mk
 include tests/icarus/icarus.mk
+include tests/assertions/assertions.mk
 include cosim/cosim.mk
 include suite/suite.mk
 include tests/traces/traces.mk

@@ -17,6 +17,9 @@ class VerilatedDut : public Dut {
     VerilatedDut() : ctx_(new VerilatedContext), top_(new DUT_CLASS(ctx_.get(), "mmu"))
     {
         ctx_->traceEverOn(true);
+        // A failed assertion ($error, then $stop) must not abort the program:
+        // it sets gotError(), which the harness reads and reports.
+        ctx_->fatalOnError(false);
         top_->clk_i = 0;
         top_->eval();
     }
@@ -54,6 +57,8 @@ class VerilatedDut : public Dut {
             fst_->dump(cycle_ * 10 + 5);
         cycle_++;
     }
+
+    bool assertion_failed() const override { return ctx_->gotError(); }
 
     bool trace_open(const std::string &path) override
     {

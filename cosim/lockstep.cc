@@ -149,6 +149,12 @@ bool Runner::run()
 
         dut_->set_inputs(in);
         dut_->tick();
+        if (dut_->assertion_failed()) {
+            fail(cycle, "an interface assertion of the RTL failed at this cycle's edge (the %Error line "
+                        "above names the rule: rtl/check/pw_mmu_protocol.v)\n");
+            ok = false;
+            break;
+        }
     }
     if (tracing)
         dut_->trace_close();

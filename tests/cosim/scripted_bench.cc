@@ -80,6 +80,9 @@ void ScriptedBench::tick(pw_mmu_inputs in)
         failure_ = agent_.why();
     dut_->set_inputs(in);
     dut_->tick();
+    if (dut_->assertion_failed() && ok())
+        failure_ = format("cycle %" PRIu64 ": an interface assertion of the RTL failed (the %%Error line "
+                          "above names the rule)\n", cycle_);
     cycle_++;
 }
 

@@ -332,6 +332,32 @@ TEST(Checkers, OutputCheckNamesTheDifferingSignal)
     EXPECT_NE(check.explain().find("<-- differs"), std::string::npos);
 }
 
+// The co-simulation builds have the interface assertions compiled in
+// (--assert, PW_ASSERTIONS): a testbench that changes satp while a walk is
+// outstanding must make one fire, and the Dut must say so.
+TEST(Checkers, AssertionsAreCompiledIntoTheCosimBuildsAndReported)
+{
+    std::unique_ptr<cosim::Dut> dut = build(linked_builds().front()).make();
+    pw_mmu_inputs in{};
+    for (int i = 0; i < 2; i++)  // reset
+        dut->tick();
+    in.rst_n = true;
+    in.satp = satp(1);
+    in.req_valid = true;
+    in.req_vaddr = 0x00402abc;
+    in.req_priv = kS;
+    dut->set_inputs(in);  // accepted: a walk starts; the memory is never ready
+    dut->tick();
+    in.req_valid = false;
+    dut->set_inputs(in);
+    dut->tick();
+    ASSERT_FALSE(dut->assertion_failed()) << "the rules hold so far";
+    in.satp = satp(2);  // the context changes under the walk: e_context_stable
+    dut->set_inputs(in);
+    dut->tick();
+    EXPECT_TRUE(dut->assertion_failed());
+}
+
 TEST(Checkers, FastCompareCoversEveryOutput)
 {
     EXPECT_TRUE(cosim::OutputCheck::fast_path_covers_every_output());
