@@ -31,6 +31,7 @@ include tests/qemu/qemu.mk
 include tests/icarus/icarus.mk
 include tests/assertions/assertions.mk
 include cosim/cosim.mk
+include tests/coverage/coverage.mk
 include suite/suite.mk
 include tests/traces/traces.mk
 include syn/synth.mk
