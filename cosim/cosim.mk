@@ -47,7 +47,8 @@ $(eval $(call verilate_build,svade,0,$(COSIM_TLB_ENTRIES),$(RTL_MMU)))
 $(eval $(call verilate_build,svadu,1,$(COSIM_TLB_ENTRIES),$(RTL_MMU)))
 
 COSIM_SRCS := cosim/dut_registry.cc cosim/memory_agent.cc cosim/page_table_world.cc cosim/stimulus.cc \
-              cosim/output_check.cc cosim/arch_check.cc cosim/mmu_checker.cc cosim/event_log.cc \
+              cosim/output_check.cc cosim/arch_check.cc cosim/functional_coverage.cc cosim/mmu_checker.cc \
+              cosim/event_log.cc \
               cosim/lockstep.cc cosim/replay.cc
 COSIM_OBJS := $(COSIM_SRCS:cosim/%.cc=$(COSIM_DIR)/%.o)
 COSIM_LIBS := $(MODEL_LIB) $(COSIM_DIR)/libverilated.a -lz -pthread

@@ -61,6 +61,8 @@ coverage: $(COV_COSIM) $(COV_TESTS) $(BUILD)/qemu/qemu_ref.vec
 	@$(COV_RUN) --targets
 
 test-coverage: $(COV_COSIM) $(COV_TESTS) $(BUILD)/qemu/qemu_ref.vec
+	@echo "== coverage report tool tests"
+	@$(PYTHON) -m unittest tests/coverage/test_coverage_report.py 2>&1 | tail -n 1
 	@$(COV_RUN) --baseline tests/coverage/baseline.txt
 
 coverage-baseline:
