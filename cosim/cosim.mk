@@ -100,6 +100,7 @@ TEST_TARGETS += mutants
 # checkers themselves. The scripted bench is test code: only this program links it.
 COSIM_TEST_BIN := $(BUILD)/tests/cosim-tests
 COSIM_TEST_OBJS := $(BUILD)/tests/cosim/test_lockstep.o $(BUILD)/tests/cosim/test_mmu_checker.o \
+                   $(BUILD)/tests/cosim/test_world.o \
                    $(BUILD)/tests/cosim/scripted_bench.o
 $(BUILD)/tests/cosim/%.o: tests/cosim/%.cc $(GEN_HEADERS)
 	@mkdir -p $(@D)

@@ -126,7 +126,7 @@ bool Runner::run()
 
         // This cycle's inputs: the first cycles hold reset.
         bool idle = checker_.outstanding() == 0 && rtl.req_ready && !agent_.busy();
-        stim_.drive(cycle, idle, &in);
+        stim_.drive(cycle, idle, rtl, &in);
         if (cycle < 2)
             in.rst_n = false;
         if (!agent_.drive(cycle, rtl, &in)) {

@@ -13,7 +13,7 @@
 .PHONY: coverage test-coverage coverage-baseline
 
 COV_DIR := $(BUILD)/coverage
-COVERAGE_SEEDS  ?= 20
+COVERAGE_SEEDS  ?= 30
 COVERAGE_CYCLES ?= 50000
 VERILATOR_COVERAGE ?= verilator_coverage
 COV_FLAGS := --coverage-line --coverage-toggle
