@@ -97,9 +97,9 @@ uint32_t PageTableWorld::random_leaf(bool kernel, bool megapage)
     if (rng_.percent(3))
         flags &= ~V;
     uint64_t ppn = rng_.percent(90) ? kDataPpn + rng_.below(0x10000) : rng_.u32() & PW_PTE_PPN_MASK;
-    if (megapage && rng_.percent(85))
+    if (megapage && rng_.percent(style_.steer ? 80 : 85))
         ppn &= ~uint64_t(PW_PTE_PPN0_MASK);  // aligned; the others are misaligned megapages
-    else if (megapage && style_.steer && rng_.percent(70))  // PPN[0] with one bit set, each in turn
+    else if (megapage && style_.steer && rng_.percent(85))  // PPN[0] with one bit set, each in turn
         ppn = (ppn & ~uint64_t(PW_PTE_PPN0_MASK)) | 1u << (misaligned_bit_++ % PW_PTE_PPN0_WIDTH);
     return make_pte(ppn, flags);
 }

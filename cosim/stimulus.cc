@@ -17,8 +17,8 @@ StimulusRates draw_rates(Rng &rng)
     bool walk_resets = rng.percent(50);
     r.walk_reset_per_million = walk_resets ? 100 : 0;
     r.write_reset_per_mille = walk_resets ? 20 : 0;
-    r.write_sfence_per_mille = 30 + rng.below(100);
-    r.answer_sfence_per_mille = 10 + rng.below(40);
+    r.write_sfence_per_mille = 10 + rng.below(40);
+    r.answer_sfence_per_mille = 2 + rng.below(8);
     r.owner_priv_percent = 50 + rng.below(41);
     r.user_u_percent = 50 + rng.below(41);
     r.a_percent = 50 + rng.below(41);

@@ -23,7 +23,7 @@ COV_FLAGS := --coverage-line --coverage-toggle
 define coverage_build
 $(COV_DIR)/$(1)/Vmmu_cov_$(1)__ALL.a: $(RTL_MMU) $(RTL_MMU_INCLUDES) $(RTL_ASSERT) rtl/check/pw_assert.vh
 	@mkdir -p $(COV_DIR)/$(1)
-	$(VERILATOR) $(VERILATE_FLAGS) $(COV_FLAGS) --prefix Vmmu_cov_$(1) -GSvadu=$(2) -GTlbEntries=$(COSIM_TLB_ENTRIES) \
+	$(VERILATOR) $(VERILATE_FLAGS) $(COV_FLAGS) -MAKEFLAGS OPT_FAST=-O1 --prefix Vmmu_cov_$(1) -GSvadu=$(2) -GTlbEntries=$(COSIM_TLB_ENTRIES) \
 	    -GTracePort=1 -Mdir $(COV_DIR)/$(1) $(RTL_MMU) $(RTL_ASSERT) --build -j 2 >$(COV_DIR)/$(1)/verilate.log 2>&1 \
 	    || { cat $(COV_DIR)/$(1)/verilate.log; exit 1; }
 	@touch $$@
