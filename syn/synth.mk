@@ -58,11 +58,12 @@ $(SYN_DIR)/selftest_gen: $(SELFTEST_GEN_SRCS) syn/selftest/selftest_gen.h $(MODE
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(MODEL_CFLAGS) -Isyn/selftest -o $@ $(SELFTEST_GEN_SRCS) $(MODEL_LIB)
 
-# The generator's expectations are checked by the model's own .vec checker.
-$(SELFTEST) &: $(SYN_DIR)/selftest_gen $(MODEL_CMD)
+# The expected results are the golden model's own answers (a snapshot of the
+# model, not a reference): checking selftest.vec with pagewalk-model would
+# compare the model with itself, so nothing does. The board checks the RTL.
+$(SELFTEST) &: $(SYN_DIR)/selftest_gen
 	@mkdir -p $(SELFTEST_DIR)
 	$(SYN_DIR)/selftest_gen --seed $(SELFTEST_SEED) $(SELFTEST_DIR)
-	@$(MODEL_CMD) check $(SELFTEST_DIR)/selftest.vec | tail -1
 
 $(FRESH)/$(SELFTEST_ROM_DIR)/%: $(SELFTEST_DIR)/%
 	@mkdir -p $(@D)
