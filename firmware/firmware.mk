@@ -9,9 +9,8 @@
 # iCEBreaker SoC's 128 KiB). AD: svade (the kernel sets A/D) or svadu.
 
 ## firmware: the VM kernel and its programs: build/firmware/PROFILE-AD/*.elf (docs/firmware.md)
-## run FW=suite ENGINE=qemu|iss|rtl [AD=svade|svadu] [PROFILE=default|small|board]:
-##  run a firmware ELF (FW: suite quick hello stress wsweep tlbsweep
-##  faultbench; board with PROFILE=board)
+## run FW=suite ENGINE=qemu|iss|rtl: run a firmware ELF [AD=svade|svadu] [PROFILE=default|small|board]
+##  (FW: suite quick hello stress wsweep tlbsweep faultbench; board with PROFILE=board)
 ## test-firmware: the program suite on QEMU (Svade, Svadu, two timer rates, board), on the
 ##  ISS (both A/D policies), FW=quick on the RTL in lockstep, kernel mutants
 ##  (make test-firmware-mutants FW_MUTANTS='name ...')

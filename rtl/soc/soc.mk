@@ -132,7 +132,7 @@ test-soc: test-soc-icarus $(SOC_CMD) $(SOC_DIR)/rv32im-svadu/pagewalk-soc $(SOC_
 	    --isa-dir $(ISA_DIR) --isa-out $(ISA_OUT) \
 	    --random-env $(RANDOM_ENV) --defs $(GEN_DIR) --random-out $(SOC_DIR)/random \
 	    --seed $(SOC_RANDOM_SEED) --programs $(SOC_RANDOM_PROGRAMS) $(ISA_TESTS)
-	@tests/soc/test_cli.sh $(SOC_CMD) $(SOC_DIR)/tests/hello.elf
+	@tests/iss/test_cli.sh $(SOC_CMD) $(SOC_DIR)/tests/hello.elf
 
 # The core without M (the iCE40 build): the ISA tests that need no M and
 # the smoke programs that use none, plus tests/soc/rv32i (M encodings trap).
