@@ -19,7 +19,7 @@ import argparse
 import sys
 
 sys.dont_write_bytecode = True  # no __pycache__ beside the sources
-from genports import banner, die, parse  # noqa: E402
+from genports import banner, c_xlist, die, parse, verilog_macro  # noqa: E402
 
 GROUPS = ("valid", "rvfi", "ext")
 GENERATOR = "cmodel/gen/genrvfi.py"
@@ -42,12 +42,7 @@ def check(ports, source):
 
 def c_header(ports, source):
     def xlist(macro, doc, items):
-        out = ["", f"/* {doc} */", f"#define {macro}(X) \\"]
-        for p in items:
-            note = f" /* {p.comment} */" if p.comment else ""
-            out.append(f"    X({p.name}, {port_name(p)}, {p.width}){note} \\")
-        out.append("    /* end of list */")
-        return out
+        return c_xlist(macro, doc, items, lambda p: f"{p.name}, {port_name(p)}, {p.width}")
 
     valid = next(p for p in ports if p.group == "valid")
     out = [f"/* {banner(source, GENERATOR)} */", "#ifndef PW_RVFI_PORTS_H", "#define PW_RVFI_PORTS_H", "",
@@ -68,11 +63,7 @@ def verilog_include(ports, source):
     width = max(len(p.vrange) for p in ports)
 
     def macro(name, doc, items):
-        out = ["", *[f"// {d}" for d in doc], f"`define {name} \\"]
-        for i, item in enumerate(items):
-            last = i + 1 == len(items)
-            out.append(f"  {item}" + ("" if last else ", \\"))
-        return out
+        return verilog_macro(name, doc, items, ",")
 
     out = [f"// {banner(source, GENERATOR)}", "`ifndef PW_RVFI_PORTS_VH", "`define PW_RVFI_PORTS_VH"]
     out += macro("PW_RVFI_OUTPUTS",
