@@ -34,8 +34,17 @@ check-mmu-ports:
 COMMITTED_GENERATED += $(RTL_INC)/pw_mmu_ports.vh
 GENERATED_CHECKS    += check-mmu-ports
 
+# The soft core's retirement record (cmodel/gen/rvfi.ports): the C glue of
+# the ISS and the harnesses at build time, the Verilog port lists committed.
+$(GEN_DIR)/pw_rvfi_ports.h $(FRESH)/$(RTL_INC)/pw_rvfi_ports.vh &: cmodel/gen/rvfi.ports cmodel/gen/genrvfi.py \
+        cmodel/gen/genports.py
+	@mkdir -p $(GEN_DIR) $(FRESH)/$(RTL_INC)
+	$(PYTHON) cmodel/gen/genrvfi.py $< --c $(GEN_DIR)/pw_rvfi_ports.h --verilog $(FRESH)/$(RTL_INC)/pw_rvfi_ports.vh
+
+COMMITTED_GENERATED += $(RTL_INC)/pw_rvfi_ports.vh
+
 # Every generated C header; whatever compiles against the model waits for them.
-GEN_HEADERS := $(GEN_DIR)/pagewalk_defs.h $(GEN_DIR)/pw_mmu_ports.h
+GEN_HEADERS := $(GEN_DIR)/pagewalk_defs.h $(GEN_DIR)/pw_mmu_ports.h $(GEN_DIR)/pw_rvfi_ports.h
 
 # ---------------------------------------------------------------- the library and the command
 MODEL_SRCS := cmodel/sv32.c cmodel/explain.c cmodel/memory.c cmodel/vec.c cmodel/mmu_cycle.c \

@@ -4,6 +4,7 @@
 #include "iss_internal.h"
 
 #include "elf.h"
+#include "pw_rvfi_ports.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -41,7 +42,7 @@ pw_iss *pw_iss_new(const pw_iss_config *cfg)
     iss->pc = PW_MEM_RAM;
     iss->priv = PW_PRIV_M;
     iss->mtimecmp = UINT64_MAX; /* no timer interrupt until software sets one */
-    iss->injected = -1;
+    iss->intr_entered = -1;
     iss->status.state = PW_ISS_RUNNING;
     snprintf(iss->status.why, sizeof iss->status.why, "running");
     return iss;
@@ -91,17 +92,15 @@ void iss_finish(pw_iss *iss, pw_iss_state state, uint32_t code, const char *fmt,
     va_end(ap);
 }
 
-/* The interrupt to take before this step's instruction, or -1. */
-static inline int due_interrupt(pw_iss *iss)
+/* With interrupts of its own, the ISS takes one that is due before the
+ * instruction; injected ones were entered already (pw_iss_inject_interrupt). */
+static inline void take_own_interrupt(pw_iss *iss)
 {
-    if (iss->injected >= 0) {
-        int code = iss->injected;
-        iss->injected = -1;
-        return code;
-    }
     if (iss->cfg.interrupts != PW_ISS_IRQ_SELF || !(mip_value(iss) & iss->csr[CSR_MIE]))
-        return -1;
-    return pending_interrupt(iss);
+        return;
+    int irq = pending_interrupt(iss);
+    if (irq >= 0)
+        take_interrupt(iss, (unsigned)irq);
 }
 
 pw_iss_state pw_iss_step(pw_iss *iss, pw_rvfi *out)
@@ -113,12 +112,14 @@ pw_iss_state pw_iss_step(pw_iss *iss, pw_rvfi *out)
     memset(rec, 0, sizeof *rec);
     iss->rec = rec;
 
-    int irq = due_interrupt(iss);
-    if (irq >= 0) {
-        enter_trap(iss, (uint32_t)irq, 0, true);
+    take_own_interrupt(iss);
+    if (iss->intr_entered >= 0) {
         rec->intr = true;
-        rec->intr_cause = (uint32_t)irq | PW_MCAUSE_INTERRUPT;
+        rec->intr_cause = (uint32_t)iss->intr_entered | PW_MCAUSE_INTERRUPT;
+        iss->intr_entered = -1;
     }
+    rec->mtip = iss->mtime >= iss->mtimecmp;
+    rec->msip = iss->msip;
 
     rec->order = iss->order++;
     rec->mode = (uint8_t)iss->priv;
@@ -178,27 +179,15 @@ const pw_iss_status *pw_iss_status_of(const pw_iss *iss) { return &iss->status; 
 
 bool pw_rvfi_equal(const pw_rvfi *a, const pw_rvfi *b, char *diff, size_t difflen)
 {
-#define PW_RVFI_FIELD(f)                                                                            \
-    if (a->f != b->f) {                                                                             \
+    /* riscv-formal's fields of cmodel/gen/rvfi.ports, in port order. */
+#define PW_RVFI_FIELD(name, port, width)                                                           \
+    if (a->name != b->name) {                                                                       \
         if (difflen > 0)                                                                            \
-            snprintf(diff, difflen, #f ": 0x%08llx vs 0x%08llx", (unsigned long long)a->f,          \
-                     (unsigned long long)b->f);                                                     \
+            snprintf(diff, difflen, #name ": 0x%08llx vs 0x%08llx", (unsigned long long)a->name,    \
+                     (unsigned long long)b->name);                                                  \
         return false;                                                                               \
     }
-    PW_RVFI_FIELD(order)
-    PW_RVFI_FIELD(insn)
-    PW_RVFI_FIELD(trap)
-    PW_RVFI_FIELD(intr)
-    PW_RVFI_FIELD(mode)
-    PW_RVFI_FIELD(pc_rdata)
-    PW_RVFI_FIELD(pc_wdata)
-    PW_RVFI_FIELD(rd_addr)
-    PW_RVFI_FIELD(rd_wdata)
-    PW_RVFI_FIELD(mem_addr)
-    PW_RVFI_FIELD(mem_rmask)
-    PW_RVFI_FIELD(mem_wmask)
-    PW_RVFI_FIELD(mem_rdata)
-    PW_RVFI_FIELD(mem_wdata)
+    PW_RVFI_COMPARED(PW_RVFI_FIELD)
 #undef PW_RVFI_FIELD
     if (difflen > 0)
         diff[0] = '\0';

@@ -29,6 +29,9 @@
  *   rtl_retire(&rtl);                     // the RTL's next RVFI record
  *   if (rtl.intr && !pw_iss_inject_interrupt(iss, rtl_irq_code, why, sizeof why))
  *       report("the RTL took an interrupt the ISS would not: %s", why);
+ *   int due = pw_iss_interrupt_due(iss, rtl.mtip, rtl.msip);
+ *   if (due >= 0)                         // pending and enabled at this boundary
+ *       report("the RTL did not take interrupt %d", due);
  *   pw_rvfi iss_rec;
  *   pw_iss_step(iss, &iss_rec);
  *   char diff[128];
@@ -159,6 +162,9 @@ typedef struct {
     bool csr_written;
     uint32_t csr_wdata; /* its value after the write */
     uint32_t mem_pa;   /* physical address of the access (mem_addr's translation) */
+    bool mtip, msip;   /* the MTIP and MSIP levels at the boundary before this
+                          instruction (the RTL: as its core sampled them when it
+                          fetched the instruction; the ISS: its own) */
 } pw_rvfi;
 
 /* Why a run is where it is. */
@@ -194,12 +200,25 @@ pw_iss_state pw_iss_run(pw_iss *iss, uint64_t max_insns, FILE *log);
 const pw_iss_status *pw_iss_status_of(const pw_iss *iss);
 
 /* The RTL took interrupt `code` (IRQ_MSI_BIT, IRQ_MTI_BIT, IRQ_SSI_BIT or
- * IRQ_STI_BIT): the next pw_iss_step enters its trap first, then executes the
- * handler's first instruction with intr = 1. Refused (false, reason in why)
- * when, in the ISS's view, that interrupt is not enabled for its target mode,
- * or a higher-priority interrupt is pending and enabled, or it is not pending
- * (MTIP counts as pending: the ISS's mtime runs at another rate). */
+ * IRQ_STI_BIT): its trap is entered now (pc is the handler's, the CSRs and
+ * the mode are the handler's), and the next pw_iss_step executes the
+ * handler's first instruction with intr = 1. Refused (false, reason in why;
+ * nothing changes) when, in the ISS's view, that interrupt is not enabled for
+ * its target mode, or a higher-priority interrupt is pending and enabled, or
+ * it is not pending (MTIP counts as pending: the ISS's mtime runs at another
+ * rate). */
 bool pw_iss_inject_interrupt(pw_iss *iss, unsigned code, char *why, size_t whylen);
+
+/* The interrupt a hart in the ISS's state must take at the boundary before
+ * the next instruction, given the levels of the CLINT's lines MTIP and MSIP
+ * there (in lockstep: the RTL's, as its core sampled them at that boundary;
+ * the ISS's own mtime runs at another rate), or -1 when none is pending and
+ * enabled. SSIP and STIP, the enables and the mode are the ISS's own. After
+ * pw_iss_inject_interrupt the boundary is the one before the handler's first
+ * instruction. The rule (docs/iss.md, "The machine"): pending = mip & mie,
+ * M-level (not delegated) enabled below M or with MIE, S-level (delegated)
+ * enabled in U or in S with SIE; M-level first, then MSI > MTI > SSI > STI. */
+int pw_iss_interrupt_due(const pw_iss *iss, bool mtip, bool msip);
 
 /* Whether two records agree on every RVFI field (the informative fields are
  * not compared). When they differ and diff is not NULL, it gets the first

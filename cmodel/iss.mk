@@ -1,18 +1,21 @@
 # cmodel/iss.mk: the instruction-set simulator (library, pagewalk-iss) and its
 # tests. Included by the top-level Makefile.
 #
-#   build/libpagewalk-iss.a   the ISS library (cmodel/iss.h, cmodel/elf.h);
+#   build/libpagewalk-iss.a   the ISS library (cmodel/iss.h, cmodel/elf.h, and
+#                             cmodel/cli.h for the commands' options);
 #                             link it before build/libpagewalk.a
 #   build/pagewalk-iss        the command (docs/iss.md)
 #   build/tests/iss-tests     GoogleTest cases for the ISS's rules
 
 ## iss: build/pagewalk-iss, the instruction-set simulator (docs/iss.md)
-## test-iss: the ISS: its GoogleTest cases, the ISA suite on QEMU and the ISS,
-##  random programs compared between QEMU and the ISS
+## test-iss: the ISS: its GoogleTest cases, its bad-input answers, the ISA suite on QEMU
+##  and the ISS, random programs compared between QEMU and the ISS
 ## test-iss-unit: only the ISS's GoogleTest cases
+## test-iss-cli: only pagewalk-iss on bad input (a non-RV32 ELF, a segment outside RAM,
+##  bad options): each must get its status and message (tests/iss/test_cli.sh)
 ## bench-iss: ISS instructions per second with Sv32 on
 
-ISS_SRCS := cmodel/elf.c cmodel/iss.c cmodel/iss_exec.c cmodel/iss_csr.c cmodel/iss_mem.c cmodel/iss_text.c
+ISS_SRCS := cmodel/cli.c cmodel/elf.c cmodel/iss.c cmodel/iss_exec.c cmodel/iss_csr.c cmodel/iss_mem.c cmodel/iss_text.c
 ISS_OBJS := $(ISS_SRCS:%.c=$(BUILD)/%.o)
 ISS_LIB  := $(BUILD)/libpagewalk-iss.a
 ISS_CMD  := $(BUILD)/pagewalk-iss
@@ -28,7 +31,7 @@ $(ISS_CMD): $(BUILD)/cmodel/pagewalk_iss.o $(ISS_LIB) $(MODEL_LIB)
 
 $(BUILD)/cmodel/pagewalk_iss.o: MODEL_CFLAGS += -DPAGEWALK_VERSION='"$(VERSION)"'
 
-ISS_TEST_SRCS := tests/iss/test_elf.cc tests/iss/test_iss.cc
+ISS_TEST_SRCS := tests/iss/test_elf.cc tests/iss/test_iss.cc tests/iss/test_cli_values.cc
 ISS_TEST_OBJS := $(ISS_TEST_SRCS:%.cc=$(BUILD)/%.o)
 ISS_TEST_BIN  := $(BUILD)/tests/iss-tests
 
@@ -43,7 +46,7 @@ $(ISS_TEST_BIN): $(ISS_TEST_OBJS) $(ISS_LIB) $(MODEL_LIB)
 
 $(BUILD)/tests/iss/test_elf.o: TEST_CXXFLAGS += -DISS_TEST_TMP='"$(abspath $(BUILD))/tests/iss-tmp"'
 
-.PHONY: iss test-iss-unit
+.PHONY: iss test-iss-unit test-iss-cli
 iss: $(ISS_CMD)
 
 test-iss-unit: $(ISS_TEST_BIN)
@@ -54,9 +57,15 @@ test-iss-unit: $(ISS_TEST_BIN)
 include tests/isa/isa.mk
 include tests/random/random.mk
 
+# The command's answers to bad input (tests/iss/test_cli.sh, shared with
+# pagewalk-soc), on an ISA test as the good ELF.
+test-iss-cli: $(ISS_CMD) $(ISA_OUT)/rv32i_alu.elf
+	@echo "== pagewalk-iss: bad input and limits"
+	@tests/iss/test_cli.sh $(ISS_CMD) $(ISA_OUT)/rv32i_alu.elf
+
 # Everything of the ISS that make test runs.
 .PHONY: test-iss
-test-iss: test-iss-unit test-isa test-random
+test-iss: test-iss-unit test-iss-cli test-isa test-random
 TEST_TARGETS += test-iss
 
 # ---------------------------------------------------------------- benchmark

@@ -67,14 +67,15 @@ void csr_reset(pw_iss *iss)
     iss->mip_sw = 0;
 }
 
+/* mip with the CLINT's lines at the given levels. */
+static uint32_t mip_with_lines(const pw_iss *iss, bool mtip, bool msip)
+{
+    return iss->mip_sw | (msip ? PW_IRQ_MSI : 0) | (mtip ? PW_IRQ_MTI : 0);
+}
+
 uint32_t mip_value(const pw_iss *iss)
 {
-    uint32_t v = iss->mip_sw;
-    if (iss->msip)
-        v |= PW_IRQ_MSI;
-    if (iss->mtime >= iss->mtimecmp)
-        v |= PW_IRQ_MTI;
-    return v;
+    return mip_with_lines(iss, iss->mtime >= iss->mtimecmp, iss->msip);
 }
 
 static bool is_counter_shadow(uint32_t addr)
@@ -314,6 +315,17 @@ int pending_interrupt(const pw_iss *iss)
     return choose_interrupt(iss, mip_value(iss));
 }
 
+int pw_iss_interrupt_due(const pw_iss *iss, bool mtip, bool msip)
+{
+    return choose_interrupt(iss, mip_with_lines(iss, mtip, msip));
+}
+
+void take_interrupt(pw_iss *iss, unsigned code)
+{
+    enter_trap(iss, code, 0, true);
+    iss->intr_entered = (int)code;
+}
+
 bool pw_iss_inject_interrupt(pw_iss *iss, unsigned code, char *why, size_t whylen)
 {
     if (whylen > 0)
@@ -343,7 +355,7 @@ bool pw_iss_inject_interrupt(pw_iss *iss, unsigned code, char *why, size_t whyle
                  names[chosen], names[code], pending, iss->csr[CSR_MIE], iss->csr[CSR_MIDELEG]);
         return false;
     }
-    iss->injected = (int)code;
+    take_interrupt(iss, code);
     return true;
 }
 

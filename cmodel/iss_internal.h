@@ -62,7 +62,8 @@ struct pw_iss {
     /* Run state. */
     pw_iss_status status;
     uint64_t order;
-    int injected;          /* interrupt code injected for the next step, or -1 */
+    int intr_entered;      /* an interrupt's trap was entered before the next record's
+                              instruction: its code (the record gets intr = 1), or -1 */
     bool cycle_written;    /* this instruction wrote mcycle(h): skip its increment */
     bool instret_written;  /* the same for minstret(h) */
 
@@ -91,6 +92,9 @@ void raise_exception(pw_iss *iss, uint32_t cause, uint32_t tval);
 pw_priv enter_trap(pw_iss *iss, uint32_t cause, uint32_t tval, bool interrupt);
 /* The interrupt to take now (pending, enabled, highest priority), or -1. */
 int pending_interrupt(const pw_iss *iss);
+/* Enter the trap of interrupt `code` before the next instruction, which then
+ * records intr = 1. */
+void take_interrupt(pw_iss *iss, unsigned code);
 uint32_t mip_value(const pw_iss *iss);
 void do_mret(pw_iss *iss);
 void do_sret(pw_iss *iss);

@@ -1,4 +1,4 @@
-/* The ISS's C API (cmodel/iss.h, cmodel/elf.h) made callable from C++: for
+/* The ISS's C API (cmodel/iss.h, cmodel/elf.h, cmodel/cli.h) made callable from C++: for
  * GoogleTest and the RTL lockstep harness. Kept apart from pagewalk_shim.h
  * because it needs the generated pagewalk_core.h. */
 #ifndef PAGEWALK_ISS_SHIM_H
@@ -8,6 +8,7 @@
 extern "C" {
 #endif
 
+#include "cli.h"
 #include "elf.h"
 #include "iss.h"
 

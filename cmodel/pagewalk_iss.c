@@ -1,6 +1,7 @@
 /* pagewalk-iss: run an RV32 ELF on the instruction-set simulator of the
  * pagewalk core and SoC. Console (the UART) on stdout; exit status from the
  * test finisher or tohost. docs/iss.md describes every option. */
+#include "cli.h"
 #include "iss.h"
 
 #include <errno.h>
@@ -37,34 +38,8 @@ static void usage(FILE *out)
             PW_MEM_RAM, PW_ISS_EXIT_LIMIT, PW_ISS_EXIT_USAGE);
 }
 
-static int bad(const char *fmt, const char *arg)
-{
-    fprintf(stderr, "pagewalk-iss: ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\n(pagewalk-iss --help lists the options)\n");
-    return PW_ISS_EXIT_USAGE;
-}
-
-/* "1048576", "0x100000", "1024K", "4M". */
-static bool parse_size(const char *s, uint32_t *out)
-{
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 0);
-    if (end == s || errno || s[0] == '-')
-        return false;
-    if (*end == 'K' || *end == 'k') {
-        v <<= 10;
-        end++;
-    } else if (*end == 'M' || *end == 'm') {
-        v <<= 20;
-        end++;
-    }
-    if (*end != '\0' || v == 0 || v > 0x80000000ull || v % 4096 != 0)
-        return false;
-    *out = (uint32_t)v;
-    return true;
-}
+/* A usage error with its message (cmodel/cli.h), checked like printf. */
+#define bad(...) pw_cli_usage_error("pagewalk-iss", __VA_ARGS__)
 
 static void console(void *ctx, uint8_t byte)
 {
@@ -104,10 +79,10 @@ int main(int argc, char **argv)
             if (!value)
                 return bad("%s needs a value", a);
             i++;
+            char why[128];
             if (!strcmp(a, "--ram")) {
-                if (!parse_size(value, &cfg.ram_bytes))
-                    return bad("--ram '%s': give a size such as 128K, 4M or 1048576, a multiple of 4K, "
-                               "at most 2048M", value);
+                if (!pw_cli_parse_size(value, PW_CLI_MAX_RAM, &cfg.ram_bytes, why, sizeof why))
+                    return bad("--ram '%s': %s; give a size such as 128K, 4M or 1048576", value, why);
             } else if (!strcmp(a, "--isa")) {
                 if (!strcmp(value, "rv32i"))
                     cfg.has_m = false;
@@ -116,11 +91,8 @@ int main(int argc, char **argv)
                 else
                     return bad("--isa '%s': expected rv32i or rv32im", value);
             } else if (!strcmp(a, "--max-insns")) {
-                char *end;
-                errno = 0;
-                max_insns = strtoull(value, &end, 0);
-                if (end == value || *end || errno || value[0] == '-' || max_insns == 0)
-                    return bad("--max-insns '%s': expected a positive number", value);
+                if (!pw_cli_parse_count(value, &max_insns, why, sizeof why))
+                    return bad("--max-insns '%s': %s", value, why);
             } else {
                 log_path = value;
             }
@@ -133,7 +105,7 @@ int main(int argc, char **argv)
         }
     }
     if (!elf)
-        return bad("%sno ELF given", "");
+        return bad("no ELF given");
 
     pw_iss *iss = pw_iss_new(&cfg);
     if (!iss) {

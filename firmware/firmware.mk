@@ -9,13 +9,14 @@
 # iCEBreaker SoC's 128 KiB). AD: svade (the kernel sets A/D) or svadu.
 
 ## firmware: the VM kernel and its programs: build/firmware/PROFILE-AD/*.elf (docs/firmware.md)
-## run FW=suite ENGINE=qemu|iss|rtl [AD=svade|svadu] [PROFILE=default|small|board]:
-##  run a firmware ELF (FW: suite quick hello stress wsweep tlbsweep
-##  faultbench; board with PROFILE=board)
+## run FW=suite ENGINE=qemu|iss|rtl: run a firmware ELF [AD=svade|svadu] [PROFILE=default|small|board]
+##  (FW: suite quick hello stress wsweep tlbsweep faultbench; board with PROFILE=board)
 ## test-firmware: the program suite on QEMU (Svade, Svadu, two timer rates, board), on the
 ##  ISS (both A/D policies), FW=quick on the RTL in lockstep, kernel mutants
 ##  (make test-firmware-mutants FW_MUTANTS='name ...')
 ## test-firmware-rtl-mutants: kernel bugs only a TLB shows: the RTL in lockstep must diverge
+## test-firmware-tools: the image packer and the layout report on bad input (a missing or
+##  oversized file, a damaged ELF): a message, never a traceback (part of test-firmware)
 ## plots: working-set sweep and TLB figures into build/plots/*.png
 ## bench-firmware: kernel size and layout, page-fault costs (ISS, RTL), stress operations/s
 PACKAGES += picolibc-riscv64-unknown-elf python3-matplotlib
@@ -215,7 +216,7 @@ FW_SUITE_PROGRAMS := $(words $(FW_LIST_suite))
 FW_SUITE_KILLS := 11
 FW_CHECK := $(PYTHON) tests/firmware/transcript.py
 
-test-firmware: $(FW_OUT)/default-svade/suite.elf $(FW_OUT)/default-svadu/suite.elf $(FW_OUT)/board-svade/board.elf
+test-firmware: test-firmware-tools $(FW_OUT)/default-svade/suite.elf $(FW_OUT)/default-svadu/suite.elf $(FW_OUT)/board-svade/board.elf
 	@echo "== firmware on QEMU: the suite in the Svade and Svadu builds, at two timer rates, and the board profile"
 	@tests/firmware/run_qemu.sh $(FW_OUT)/default-svade/suite.elf $(FW_LOGS)/suite-svade.qemu.log; \
 	    $(FW_CHECK) check $(FW_LOGS)/suite-svade.qemu.log --programs $(FW_SUITE_PROGRAMS) --kills $(FW_SUITE_KILLS)
@@ -229,6 +230,11 @@ test-firmware: $(FW_OUT)/default-svade/suite.elf $(FW_OUT)/default-svadu/suite.e
 	@$(FW_CHECK) compare $(FW_LOGS)/suite-svade.qemu.log $(FW_LOGS)/suite-svadu.qemu.log --ignore '^pagewalk kernel: '
 	@grep -h -E '^init: [0-9]+ passed|^stress: ' $(FW_LOGS)/suite-svade.qemu.log
 	@$(MAKE) --no-print-directory test-firmware-iss test-firmware-rtl test-firmware-mutants
+
+.PHONY: test-firmware-tools
+test-firmware-tools:
+	@echo "== firmware host tools on bad input (tests/firmware/test_tools.py)"
+	@$(PYTHON) -m unittest -q tests/firmware/test_tools.py
 
 # The same ELFs on the ISS: the Svade build on the Svade ISS (the kernel's
 # A/D path), the Svadu build on the ISS with --svadu, and the Svadu build on

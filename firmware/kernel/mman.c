@@ -227,30 +227,23 @@ int vma_split(struct proc *p, struct vma *v, uint32_t at)
     return 0;
 }
 
-/* Split the VMAs crossing start or end so [start, end) is made of whole VMAs. */
-static int vma_isolate(struct proc *p, uint32_t start, uint32_t end)
+/* Split the VMA that has page boundary `at` strictly inside it, if any (VMAs
+ * do not overlap: at most one does). */
+static int vma_split_at(struct proc *p, uint32_t at)
 {
     for (int i = 0; i < NVMA; i++) {
         struct vma *v = &p->vmas[i];
-        if (!(v->flags & VMA_USED))
-            continue;
-        if (v->start < start && start < v->end) {
-            int r = vma_split(p, v, start);
-            if (r < 0)
-                return r;
-        }
-    }
-    for (int i = 0; i < NVMA; i++) {
-        struct vma *v = &p->vmas[i];
-        if (!(v->flags & VMA_USED))
-            continue;
-        if (v->start < end && end < v->end) {
-            int r = vma_split(p, v, end);
-            if (r < 0)
-                return r;
-        }
+        if ((v->flags & VMA_USED) && v->start < at && at < v->end)
+            return vma_split(p, v, at);
     }
     return 0;
+}
+
+/* Split the VMAs crossing start or end so [start, end) is made of whole VMAs. */
+static int vma_isolate(struct proc *p, uint32_t start, uint32_t end)
+{
+    int r = vma_split_at(p, start);
+    return r < 0 ? r : vma_split_at(p, end);
 }
 
 static int range_ok(uint32_t addr, uint32_t len)

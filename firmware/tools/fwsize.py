@@ -11,25 +11,35 @@ import sys
 
 
 def sections(path):
-    with open(path, "rb") as f:
-        data = f.read()
-    if data[:4] != b"\x7fELF" or data[4] != 1 or data[5] != 1:
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as e:
+        sys.exit(f"fwsize.py: cannot read {path}: {e.strerror}")
+    if len(data) < 52 or data[:4] != b"\x7fELF" or data[4] != 1 or data[5] != 1:
         sys.exit(f"fwsize.py: {path} is not a 32-bit little-endian ELF")
-    shoff, = struct.unpack_from("<I", data, 0x20)
-    shentsize, shnum, shstrndx = struct.unpack_from("<HHH", data, 0x2E)
-    heads = [struct.unpack_from("<IIIIIIIIII", data, shoff + i * shentsize) for i in range(shnum)]
-    strtab = heads[shstrndx][4]
-    out = {}
-    for h in heads:
-        name = data[strtab + h[0]:data.index(b"\0", strtab + h[0])].decode()
-        out[name] = (h[3], h[5])   # address, size
+    try:
+        shoff, = struct.unpack_from("<I", data, 0x20)
+        shentsize, shnum, shstrndx = struct.unpack_from("<HHH", data, 0x2E)
+        heads = [struct.unpack_from("<IIIIIIIIII", data, shoff + i * shentsize) for i in range(shnum)]
+        strtab = heads[shstrndx][4]
+        out = {}
+        for h in heads:
+            name = data[strtab + h[0]:data.index(b"\0", strtab + h[0])].decode()
+            out[name] = (h[3], h[5])   # address, size
+    except (struct.error, IndexError, ValueError, UnicodeDecodeError):
+        sys.exit(f"fwsize.py: {path}: truncated or damaged section headers "
+                 f"({len(data)} bytes; section headers at offset {shoff})")
     return out
 
 
 def main(argv):
     if len(argv) < 2:
         sys.exit("usage: fwsize.py RAM_BYTES ELF ...")
-    ram = int(argv[0], 0)
+    try:
+        ram = int(argv[0], 0)
+    except ValueError:
+        sys.exit(f"fwsize.py: RAM_BYTES '{argv[0]}' is not a number")
     for path in argv[1:]:
         s = sections(path)
         get = lambda n: s.get(n, (0, 0))[1]  # noqa: E731

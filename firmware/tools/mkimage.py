@@ -7,9 +7,13 @@ HEADER is firmware/include/pw_image.h: the format's numbers are read from it,
 so the C side and this script share one definition. A ':rw' suffix marks a
 file that shared mappings may write back.
 """
+import os
 import re
 import struct
 import sys
+
+# An entry records a file's size in a 32-bit word.
+MAX_FILE_BYTES = 0xFFFFFFFF
 
 
 def die(msg):
@@ -50,10 +54,13 @@ def main(argv):
         if any(e[0] == name for e in entries):
             die(f"file name '{name}' given twice")
         try:
+            size = os.stat(path).st_size  # before reading: a huge file is refused unread
+            if size > MAX_FILE_BYTES:
+                die(f"{path} ('{name}') is {size} bytes; an image file holds at most {MAX_FILE_BYTES}")
             with open(path, "rb") as f:
                 data = f.read()
         except OSError as e:
-            die(f"cannot read {path}: {e.strerror}")
+            die(f"cannot read {path} ('{name}'): {e.strerror}")
         entries.append((name, next_sector, len(data), flags))
         padded = data + b"\0" * (-len(data) % sector)
         blobs.append(padded)

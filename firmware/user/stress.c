@@ -45,15 +45,8 @@ static void fill(struct region *r)
 static uint32_t lost(const struct region *r)
 {
     uint32_t n = 0;
-    for (uint32_t i = 0; i < r->pages * 1024; i++) {
-        uint32_t x = r->base[i] ^ word(r, i);
-        if (!x)
-            continue;
-        n += (x & 0xff) != 0;
-        n += (x & 0xff00) != 0;
-        n += (x & 0xff0000) != 0;
-        n += (x >> 24) != 0;
-    }
+    for (uint32_t i = 0; i < r->pages * 1024; i++)
+        n += ut_bytes_differing(r->base[i], word(r, i));
     return n;
 }
 

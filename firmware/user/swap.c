@@ -20,15 +20,8 @@ static uint32_t bad_range(const uint32_t *m, uint32_t first, uint32_t pages, uin
 {
     uint32_t bad = 0;
     for (uint32_t p = first; p < first + pages; p++)
-        for (uint32_t i = 0; i < 1024; i++) {
-            uint32_t x = m[p * 1024 + i] ^ word(p, i, gen);
-            if (!x)
-                continue;
-            bad += (x & 0xff) != 0;
-            bad += (x & 0xff00) != 0;
-            bad += (x & 0xff0000) != 0;
-            bad += (x >> 24) != 0;
-        }
+        for (uint32_t i = 0; i < 1024; i++)
+            bad += ut_bytes_differing(m[p * 1024 + i], word(p, i, gen));
     return bad;
 }
 

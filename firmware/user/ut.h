@@ -4,6 +4,7 @@
 #ifndef UT_H
 #define UT_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -18,6 +19,14 @@ static int ut_failures;
             printf("\n");                                                 \
         }                                                                 \
     } while (0)
+
+/* How many of the four bytes of a word differ from the word expected: the
+ * programs that fill memory with a pattern count the bytes they lost. */
+static inline uint32_t ut_bytes_differing(uint32_t got, uint32_t want)
+{
+    uint32_t x = got ^ want;
+    return ((x & 0xff) != 0) + ((x & 0xff00) != 0) + ((x & 0xff0000) != 0) + ((x >> 24) != 0);
+}
 
 static inline int ut_exit(const char *name)
 {

@@ -16,6 +16,7 @@
 `default_nettype none
 `include "pagewalk_defs.vh"
 `include "pagewalk_core.vh"
+`include "pw_rvfi_ports.vh"
 
 module pw_core #(
   parameter integer   WithM   = 1,                 // 1: the M extension
@@ -58,29 +59,9 @@ module pw_core #(
   input  wire [63:0] mtime_i
 `ifdef PW_RVFI
   ,
-  // retirement: one record per retired or trapped instruction (riscv-formal names)
-  output wire        rvfi_valid,
-  output wire [63:0] rvfi_order,
-  output wire [31:0] rvfi_insn,
-  output wire        rvfi_trap,
-  output wire        rvfi_intr,
-  output wire [1:0]  rvfi_mode,
-  output wire [31:0] rvfi_pc_rdata,
-  output wire [31:0] rvfi_pc_wdata,
-  output wire [4:0]  rvfi_rd_addr,
-  output wire [31:0] rvfi_rd_wdata,
-  output wire [31:0] rvfi_mem_addr,
-  output wire [3:0]  rvfi_mem_rmask,
-  output wire [3:0]  rvfi_mem_wmask,
-  output wire [31:0] rvfi_mem_rdata,
-  output wire [31:0] rvfi_mem_wdata,
-  // not RVFI, for logs and lockstep: the interrupt that led to an intr record,
-  // and the CSR an instruction wrote (its value after the write, in the
-  // record's cycle)
-  output wire [3:0]  rvfi_ext_intr_cause,
-  output wire        rvfi_ext_csr_we,
-  output wire [11:0] rvfi_ext_csr_addr,
-  output wire [31:0] rvfi_ext_csr_wdata
+  // retirement: one record per retired or trapped instruction, riscv-formal's
+  // fields and ours (cmodel/gen/rvfi.ports; docs/core.md, "Retirement records")
+  `PW_RVFI_OUTPUTS
 `endif
 );
   // ---------------------------------------------------------------- states
@@ -466,6 +447,9 @@ module pw_core #(
     .take_irq_i    (take_irq),
     .irq_cause_i   (trap_cause[3:0]),
     .fetch_fault_i (state_q == S_FETCH_XLATE || state_q == S_FETCH_WAIT),
+    .boundary_i    (fetching && !irq && mmu_req_ready_i),
+    .mtip_i        (irq_mti_i),
+    .msip_i        (irq_msi_i),
     .insn_i        (insn_q),
     .mode_i        (mode),
     .pc_i          (pc_q),
@@ -481,10 +465,7 @@ module pw_core #(
     .mem_wdata_i   (bus_req_wdata_o),
     .csr_we_i      (dec_csr && csr_write),
     .csr_rdata_i   (csr_rdata),
-    .rvfi_valid, .rvfi_order, .rvfi_insn, .rvfi_trap, .rvfi_intr, .rvfi_mode,
-    .rvfi_pc_rdata, .rvfi_pc_wdata, .rvfi_rd_addr, .rvfi_rd_wdata,
-    .rvfi_mem_addr, .rvfi_mem_rmask, .rvfi_mem_wmask, .rvfi_mem_rdata, .rvfi_mem_wdata,
-    .rvfi_ext_intr_cause, .rvfi_ext_csr_we, .rvfi_ext_csr_addr, .rvfi_ext_csr_wdata
+    `PW_RVFI_CONNECT
   );
 `endif
 endmodule

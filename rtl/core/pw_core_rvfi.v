@@ -2,8 +2,13 @@
 // compiled into simulation builds only (PW_RVFI). One record per retired or
 // trapped instruction, registered at the edge that retires it, with
 // riscv-formal's names and cmodel/iss.h's conventions; the rvfi_ext_* fields
-// are ours, for lockstep and the commit log.
+// are ours, for lockstep and the commit log. rvfi_ext_mtip/msip are the
+// interrupt lines as the core saw them at the boundary where it chose to fetch
+// this instruction rather than take an interrupt: lockstep asks the ISS
+// whether an interrupt was due there (docs/core.md, "When an interrupt is
+// taken").
 `default_nettype none
+`include "pw_rvfi_ports.vh"
 
 module pw_core_rvfi (
   input  wire        clk_i,
@@ -14,6 +19,11 @@ module pw_core_rvfi (
   input  wire        take_irq_i,     // an interrupt is taken (no record of its own)
   input  wire [3:0]  irq_cause_i,
   input  wire        fetch_fault_i,  // the trap is the fetch's: no instruction bits
+  // the instruction boundary: the core asks for the fetch of the next
+  // instruction instead of taking an interrupt, having sampled these lines
+  input  wire        boundary_i,
+  input  wire        mtip_i,
+  input  wire        msip_i,
   // the instruction and its results
   input  wire [31:0] insn_i,
   input  wire [1:0]  mode_i,
@@ -30,37 +40,20 @@ module pw_core_rvfi (
   input  wire [31:0] mem_wdata_i,    // the bus write data (stores)
   input  wire        csr_we_i,       // a CSR instruction that writes
   input  wire [31:0] csr_rdata_i,    // the CSR's value now (after the write, in the record's cycle)
-  // the record
-  output reg         rvfi_valid,
-  output reg  [63:0] rvfi_order,
-  output reg  [31:0] rvfi_insn,
-  output reg         rvfi_trap,
-  output reg         rvfi_intr,
-  output reg  [1:0]  rvfi_mode,
-  output reg  [31:0] rvfi_pc_rdata,
-  output reg  [31:0] rvfi_pc_wdata,
-  output reg  [4:0]  rvfi_rd_addr,
-  output reg  [31:0] rvfi_rd_wdata,
-  output reg  [31:0] rvfi_mem_addr,
-  output reg  [3:0]  rvfi_mem_rmask,
-  output reg  [3:0]  rvfi_mem_wmask,
-  output reg  [31:0] rvfi_mem_rdata,
-  output reg  [31:0] rvfi_mem_wdata,
-  output reg  [3:0]  rvfi_ext_intr_cause,
-  output reg         rvfi_ext_csr_we,
-  output reg  [11:0] rvfi_ext_csr_addr,
-  output wire [31:0] rvfi_ext_csr_wdata
+  // the record: the ports of cmodel/gen/rvfi.ports
+  `PW_RVFI_OUTPUT_REGS
 );
   reg        intr_q;        // an interrupt was taken: the next record has intr
   reg [3:0]  intr_cause_q;
   reg [63:0] order_q;       // records so far
+  reg        mtip_q, msip_q; // the lines at the boundary before the instruction in flight
 
   wire [31:0] lane_bits = {{8{mem_lanes_i[3]}}, {8{mem_lanes_i[2]}}, {8{mem_lanes_i[1]}}, {8{mem_lanes_i[0]}}};
   wire        record    = retire_i || exc_i;
 
   // The instruction register still holds the CSR instruction in the record's
   // cycle, so the CSR file's read port shows the value after the write.
-  assign rvfi_ext_csr_wdata = csr_rdata_i;
+  always @(*) rvfi_ext_csr_wdata = csr_rdata_i;
 
   always @(posedge clk_i) begin
     if (!rst_ni) begin
@@ -69,7 +62,13 @@ module pw_core_rvfi (
       order_q      <= 64'd0;
       intr_q       <= 1'b0;
       intr_cause_q <= 4'd0;
+      mtip_q       <= 1'b0;
+      msip_q       <= 1'b0;
     end else begin
+      if (boundary_i) begin
+        mtip_q <= mtip_i;
+        msip_q <= msip_i;
+      end
       if (take_irq_i) begin
         intr_q       <= 1'b1;
         intr_cause_q <= irq_cause_i;
@@ -95,8 +94,10 @@ module pw_core_rvfi (
         rvfi_mem_rdata <= (retire_i && load_i)  ? (mem_rdata_i & lane_bits) : 32'd0;
         rvfi_mem_wdata <= (retire_i && store_i) ? mem_wdata_i : 32'd0;
         rvfi_ext_intr_cause <= intr_cause_q;
-        rvfi_ext_csr_we     <= retire_i && csr_we_i;
+        rvfi_ext_csr_written <= retire_i && csr_we_i;
         rvfi_ext_csr_addr   <= insn_i[31:20];
+        rvfi_ext_mtip       <= mtip_q;
+        rvfi_ext_msip       <= msip_q;
       end
     end
   end

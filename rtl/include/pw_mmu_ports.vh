@@ -177,4 +177,91 @@
   .trace_fill_ppn_i(trace_fill_ppn), \
   .trace_fill_perm_i(trace_fill_perm)
 
+// Every port of pw_mmu but the clock as an output dbg_mmu_NAME of the module
+// around it (pw_soc in simulation builds), for a checker of the MMU inside.
+`define PW_MMU_DEBUG_PORTS \
+  output wire        dbg_mmu_rst_n, \
+  output wire [31:0] dbg_mmu_satp, \
+  output wire        dbg_mmu_sum, \
+  output wire        dbg_mmu_mxr, \
+  output wire        dbg_mmu_req_valid, \
+  output wire        dbg_mmu_req_ready, \
+  output wire [31:0] dbg_mmu_req_vaddr, \
+  output wire [1:0]  dbg_mmu_req_access, \
+  output wire [1:0]  dbg_mmu_req_priv, \
+  output wire        dbg_mmu_resp_valid, \
+  output wire [33:0] dbg_mmu_resp_paddr, \
+  output wire        dbg_mmu_resp_fault, \
+  output wire [3:0]  dbg_mmu_resp_cause, \
+  output wire        dbg_mmu_sfence_valid, \
+  output wire [31:0] dbg_mmu_sfence_vaddr, \
+  output wire [8:0]  dbg_mmu_sfence_asid, \
+  output wire        dbg_mmu_sfence_all_va, \
+  output wire        dbg_mmu_sfence_all_asid, \
+  output wire        dbg_mmu_mem_req_valid, \
+  output wire        dbg_mmu_mem_req_ready, \
+  output wire [33:0] dbg_mmu_mem_req_addr, \
+  output wire        dbg_mmu_mem_req_we, \
+  output wire [31:0] dbg_mmu_mem_req_wdata, \
+  output wire        dbg_mmu_mem_resp_valid, \
+  output wire [31:0] dbg_mmu_mem_resp_rdata, \
+  output wire        dbg_mmu_mem_resp_err, \
+  output wire [31:0] dbg_mmu_cnt_hits, \
+  output wire [31:0] dbg_mmu_cnt_misses, \
+  output wire [31:0] dbg_mmu_cnt_walks, \
+  output wire [31:0] dbg_mmu_cnt_faults, \
+  output wire [31:0] dbg_mmu_cnt_walk_cycles, \
+  output wire        dbg_mmu_trace_fill, \
+  output wire [4:0]  dbg_mmu_trace_fill_index, \
+  output wire        dbg_mmu_trace_fill_evict, \
+  output wire [19:0] dbg_mmu_trace_fill_vpn, \
+  output wire [8:0]  dbg_mmu_trace_fill_asid, \
+  output wire        dbg_mmu_trace_fill_mega, \
+  output wire        dbg_mmu_trace_fill_global, \
+  output wire [21:0] dbg_mmu_trace_fill_ppn, \
+  output wire [4:0]  dbg_mmu_trace_fill_perm
+
+// The outputs of PW_MMU_DEBUG_PORTS driven from the wires of PW_MMU_WIRES.
+`define PW_MMU_DEBUG_ASSIGN \
+  assign dbg_mmu_rst_n = rst_n; \
+  assign dbg_mmu_satp = satp; \
+  assign dbg_mmu_sum = sum; \
+  assign dbg_mmu_mxr = mxr; \
+  assign dbg_mmu_req_valid = req_valid; \
+  assign dbg_mmu_req_ready = req_ready; \
+  assign dbg_mmu_req_vaddr = req_vaddr; \
+  assign dbg_mmu_req_access = req_access; \
+  assign dbg_mmu_req_priv = req_priv; \
+  assign dbg_mmu_resp_valid = resp_valid; \
+  assign dbg_mmu_resp_paddr = resp_paddr; \
+  assign dbg_mmu_resp_fault = resp_fault; \
+  assign dbg_mmu_resp_cause = resp_cause; \
+  assign dbg_mmu_sfence_valid = sfence_valid; \
+  assign dbg_mmu_sfence_vaddr = sfence_vaddr; \
+  assign dbg_mmu_sfence_asid = sfence_asid; \
+  assign dbg_mmu_sfence_all_va = sfence_all_va; \
+  assign dbg_mmu_sfence_all_asid = sfence_all_asid; \
+  assign dbg_mmu_mem_req_valid = mem_req_valid; \
+  assign dbg_mmu_mem_req_ready = mem_req_ready; \
+  assign dbg_mmu_mem_req_addr = mem_req_addr; \
+  assign dbg_mmu_mem_req_we = mem_req_we; \
+  assign dbg_mmu_mem_req_wdata = mem_req_wdata; \
+  assign dbg_mmu_mem_resp_valid = mem_resp_valid; \
+  assign dbg_mmu_mem_resp_rdata = mem_resp_rdata; \
+  assign dbg_mmu_mem_resp_err = mem_resp_err; \
+  assign dbg_mmu_cnt_hits = cnt_hits; \
+  assign dbg_mmu_cnt_misses = cnt_misses; \
+  assign dbg_mmu_cnt_walks = cnt_walks; \
+  assign dbg_mmu_cnt_faults = cnt_faults; \
+  assign dbg_mmu_cnt_walk_cycles = cnt_walk_cycles; \
+  assign dbg_mmu_trace_fill = trace_fill; \
+  assign dbg_mmu_trace_fill_index = trace_fill_index; \
+  assign dbg_mmu_trace_fill_evict = trace_fill_evict; \
+  assign dbg_mmu_trace_fill_vpn = trace_fill_vpn; \
+  assign dbg_mmu_trace_fill_asid = trace_fill_asid; \
+  assign dbg_mmu_trace_fill_mega = trace_fill_mega; \
+  assign dbg_mmu_trace_fill_global = trace_fill_global; \
+  assign dbg_mmu_trace_fill_ppn = trace_fill_ppn; \
+  assign dbg_mmu_trace_fill_perm = trace_fill_perm;
+
 `endif

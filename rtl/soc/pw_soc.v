@@ -6,6 +6,8 @@
 //      └──────────────────────bus_*──────────────> m1 ┴ pw_soc_arbiter ──> pw_soc_fabric ──> RAM, UART, CLINT, finisher, counters
 `default_nettype none
 `include "pagewalk_defs.vh"
+`include "pw_mmu_ports.vh"
+`include "pw_rvfi_ports.vh"
 
 module pw_soc #(
   parameter integer RamBytes     = `PW_RAM_DEFAULT_BYTES,  // a power of two
@@ -35,97 +37,38 @@ module pw_soc #(
   output wire [15:0] finish_code_o       // 0: pass
 `ifdef PW_RVFI
   ,
-  output wire        rvfi_valid,
-  output wire [63:0] rvfi_order,
-  output wire [31:0] rvfi_insn,
-  output wire        rvfi_trap,
-  output wire        rvfi_intr,
-  output wire [1:0]  rvfi_mode,
-  output wire [31:0] rvfi_pc_rdata,
-  output wire [31:0] rvfi_pc_wdata,
-  output wire [4:0]  rvfi_rd_addr,
-  output wire [31:0] rvfi_rd_wdata,
-  output wire [31:0] rvfi_mem_addr,
-  output wire [3:0]  rvfi_mem_rmask,
-  output wire [3:0]  rvfi_mem_wmask,
-  output wire [31:0] rvfi_mem_rdata,
-  output wire [31:0] rvfi_mem_wdata,
-  output wire [3:0]  rvfi_ext_intr_cause,
-  output wire        rvfi_ext_csr_we,
-  output wire [11:0] rvfi_ext_csr_addr,
-  output wire [31:0] rvfi_ext_csr_wdata
+  // the core's retirement record (cmodel/gen/rvfi.ports)
+  `PW_RVFI_OUTPUTS
 `endif
 `ifdef PW_SIM
   ,
   // Every port of the MMU, for the simulation's check of it against its
-  // cycle model (docs/mmu.md names; inputs then outputs).
-  output wire        dbg_mmu_rst_n,
-  output wire [31:0] dbg_mmu_satp,
-  output wire        dbg_mmu_sum,
-  output wire        dbg_mmu_mxr,
-  output wire        dbg_mmu_req_valid,
-  output wire [31:0] dbg_mmu_req_vaddr,
-  output wire [1:0]  dbg_mmu_req_access,
-  output wire [1:0]  dbg_mmu_req_priv,
-  output wire        dbg_mmu_sfence_valid,
-  output wire [31:0] dbg_mmu_sfence_vaddr,
-  output wire [8:0]  dbg_mmu_sfence_asid,
-  output wire        dbg_mmu_sfence_all_va,
-  output wire        dbg_mmu_sfence_all_asid,
-  output wire        dbg_mmu_mem_req_ready,
-  output wire        dbg_mmu_mem_resp_valid,
-  output wire [31:0] dbg_mmu_mem_resp_rdata,
-  output wire        dbg_mmu_mem_resp_err,
-  output wire        dbg_mmu_req_ready,
-  output wire        dbg_mmu_resp_valid,
-  output wire [33:0] dbg_mmu_resp_paddr,
-  output wire        dbg_mmu_resp_fault,
-  output wire [3:0]  dbg_mmu_resp_cause,
-  output wire        dbg_mmu_mem_req_valid,
-  output wire [33:0] dbg_mmu_mem_req_addr,
-  output wire        dbg_mmu_mem_req_we,
-  output wire [31:0] dbg_mmu_mem_req_wdata,
-  output wire [31:0] dbg_mmu_cnt_hits,
-  output wire [31:0] dbg_mmu_cnt_misses,
-  output wire [31:0] dbg_mmu_cnt_walks,
-  output wire [31:0] dbg_mmu_cnt_faults,
-  output wire [31:0] dbg_mmu_cnt_walk_cycles,
-  output wire        dbg_mmu_trace_fill,
-  output wire [4:0]  dbg_mmu_trace_fill_index,
-  output wire        dbg_mmu_trace_fill_evict,
-  output wire [19:0] dbg_mmu_trace_fill_vpn,
-  output wire [8:0]  dbg_mmu_trace_fill_asid,
-  output wire        dbg_mmu_trace_fill_mega,
-  output wire        dbg_mmu_trace_fill_global,
-  output wire [21:0] dbg_mmu_trace_fill_ppn,
-  output wire [4:0]  dbg_mmu_trace_fill_perm
+  // cycle model: dbg_mmu_NAME for each port NAME of cmodel/gen/mmu.ports.
+  `PW_MMU_DEBUG_PORTS
 `endif
 );
   localparam integer RamWords = RamBytes / 4;
   localparam [31:0]  RamBytesWord = RamBytes;
 
   // ---------------------------------------------------------------- core and MMU
-  wire        mmu_req_valid, mmu_req_ready, mmu_resp_valid, mmu_resp_fault;
-  wire        mmu_out_valid, mmu_out_fault;
-  wire [33:0] mmu_out_paddr;
-  wire [3:0]  mmu_out_cause;
-  wire [31:0] mmu_req_vaddr, satp;
-  wire [1:0]  mmu_req_access, mmu_req_priv;
-  wire [33:0] mmu_resp_paddr;
-  wire [3:0]  mmu_resp_cause;
-  wire        sum, mxr;
-  wire        sfence_valid, sfence_all_va, sfence_all_asid;
-  wire [31:0] sfence_vaddr;
-  wire [8:0]  sfence_asid;
+  // The MMU's ports as wires named after cmodel/gen/mmu.ports (req_valid,
+  // resp_paddr, mem_req_addr, ...). The trace outputs and, outside
+  // simulation builds, the reset wire serve only the dbg_mmu_* checks.
+  /* verilator lint_off UNUSEDSIGNAL */
+  `PW_MMU_WIRES
+  /* verilator lint_on UNUSEDSIGNAL */
+  assign rst_n = rst_ni;
+
+  // The MMU's response reaches the core through an optional delay (test builds).
+  wire        core_resp_valid_mmu, core_resp_fault_mmu;
+  wire [33:0] core_resp_paddr_mmu;
+  wire [3:0]  core_resp_cause_mmu;
 
   wire        core_req_valid, core_req_ready, core_req_we, core_resp_valid;
   wire [33:0] core_req_addr;
   wire [1:0]  core_req_size;
   wire [3:0]  core_req_wstrb;
   wire [31:0] core_req_wdata;
-  wire        walk_req_valid, walk_req_ready, walk_req_we, walk_resp_valid;
-  wire [33:0] walk_req_addr;
-  wire [31:0] walk_req_wdata;
 
   wire        bus_req_valid, bus_req_ready, bus_req_we, bus_resp_valid, bus_resp_err;
   wire [33:0] bus_req_addr;
@@ -138,15 +81,15 @@ module pw_soc #(
 
   pw_core #(.WithM(WithM)) u_core (
     .clk_i, .rst_ni,
-    .mmu_req_valid_o   (mmu_req_valid),
-    .mmu_req_ready_i   (mmu_req_ready),
-    .mmu_req_vaddr_o   (mmu_req_vaddr),
-    .mmu_req_access_o  (mmu_req_access),
-    .mmu_req_priv_o    (mmu_req_priv),
-    .mmu_resp_valid_i  (mmu_resp_valid),
-    .mmu_resp_paddr_i  (mmu_resp_paddr),
-    .mmu_resp_fault_i  (mmu_resp_fault),
-    .mmu_resp_cause_i  (mmu_resp_cause),
+    .mmu_req_valid_o   (req_valid),
+    .mmu_req_ready_i   (req_ready),
+    .mmu_req_vaddr_o   (req_vaddr),
+    .mmu_req_access_o  (req_access),
+    .mmu_req_priv_o    (req_priv),
+    .mmu_resp_valid_i  (core_resp_valid_mmu),
+    .mmu_resp_paddr_i  (core_resp_paddr_mmu),
+    .mmu_resp_fault_i  (core_resp_fault_mmu),
+    .mmu_resp_cause_i  (core_resp_cause_mmu),
     .mmu_satp_o        (satp),
     .mmu_sum_o         (sum),
     .mmu_mxr_o         (mxr),
@@ -170,127 +113,40 @@ module pw_soc #(
     .mtime_i           (mtime)
 `ifdef PW_RVFI
     ,
-    .rvfi_valid, .rvfi_order, .rvfi_insn, .rvfi_trap, .rvfi_intr, .rvfi_mode,
-    .rvfi_pc_rdata, .rvfi_pc_wdata, .rvfi_rd_addr, .rvfi_rd_wdata,
-    .rvfi_mem_addr, .rvfi_mem_rmask, .rvfi_mem_wmask, .rvfi_mem_rdata, .rvfi_mem_wdata,
-    .rvfi_ext_intr_cause, .rvfi_ext_csr_we, .rvfi_ext_csr_addr, .rvfi_ext_csr_wdata
+    `PW_RVFI_CONNECT
 `endif
   );
 
-  wire [31:0] cnt_hits, cnt_misses, cnt_walks, cnt_faults, cnt_walk_cycles;
-
-  // The trace outputs are for the MMU's checks in simulation (dbg_mmu_*).
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire        trace_fill, trace_fill_evict, trace_fill_mega, trace_fill_global;
-  wire [4:0]  trace_fill_index, trace_fill_perm;
-  wire [19:0] trace_fill_vpn;
-  wire [8:0]  trace_fill_asid;
-  wire [21:0] trace_fill_ppn;
-  /* verilator lint_on UNUSEDSIGNAL */
+  // The walker reads the bus's response as the core does.
+  assign mem_resp_rdata = bus_resp_rdata;
+  assign mem_resp_err   = bus_resp_err;
 
   pw_mmu #(.TlbEntries(TlbEntries), .Svadu(Svadu), .TracePort(MmuTracePort)) u_mmu (
-    .clk_i, .rst_ni,
-    .satp_i            (satp),
-    .sum_i             (sum),
-    .mxr_i             (mxr),
-    .req_valid_i       (mmu_req_valid),
-    .req_ready_o       (mmu_req_ready),
-    .req_vaddr_i       (mmu_req_vaddr),
-    .req_access_i      (mmu_req_access),
-    .req_priv_i        (mmu_req_priv),
-    .resp_valid_o      (mmu_out_valid),
-    .resp_paddr_o      (mmu_out_paddr),
-    .resp_fault_o      (mmu_out_fault),
-    .resp_cause_o      (mmu_out_cause),
-    .sfence_valid_i    (sfence_valid),
-    .sfence_vaddr_i    (sfence_vaddr),
-    .sfence_asid_i     (sfence_asid),
-    .sfence_all_va_i   (sfence_all_va),
-    .sfence_all_asid_i (sfence_all_asid),
-    .mem_req_valid_o   (walk_req_valid),
-    .mem_req_ready_i   (walk_req_ready),
-    .mem_req_addr_o    (walk_req_addr),
-    .mem_req_we_o      (walk_req_we),
-    .mem_req_wdata_o   (walk_req_wdata),
-    .mem_resp_valid_i  (walk_resp_valid),
-    .mem_resp_rdata_i  (bus_resp_rdata),
-    .mem_resp_err_i    (bus_resp_err),
-    .cnt_hits_o        (cnt_hits),
-    .cnt_misses_o      (cnt_misses),
-    .cnt_walks_o       (cnt_walks),
-    .cnt_faults_o      (cnt_faults),
-    .cnt_walk_cycles_o (cnt_walk_cycles),
-    .trace_fill_o        (trace_fill),
-    .trace_fill_index_o  (trace_fill_index),
-    .trace_fill_evict_o  (trace_fill_evict),
-    .trace_fill_vpn_o    (trace_fill_vpn),
-    .trace_fill_asid_o   (trace_fill_asid),
-    .trace_fill_mega_o   (trace_fill_mega),
-    .trace_fill_global_o (trace_fill_global),
-    .trace_fill_ppn_o    (trace_fill_ppn),
-    .trace_fill_perm_o   (trace_fill_perm)
+    .clk_i,
+    `PW_MMU_CONNECT
   );
 
   pw_soc_delay #(.Width(39), .Cycles(MmuRespDelay)) u_mmu_delay (
     .clk_i, .rst_ni,
-    .valid_i (mmu_out_valid),
-    .data_i  ({mmu_out_paddr, mmu_out_fault, mmu_out_cause}),
-    .valid_o (mmu_resp_valid),
-    .data_o  ({mmu_resp_paddr, mmu_resp_fault, mmu_resp_cause})
+    .valid_i (resp_valid),
+    .data_i  ({resp_paddr, resp_fault, resp_cause}),
+    .valid_o (core_resp_valid_mmu),
+    .data_o  ({core_resp_paddr_mmu, core_resp_fault_mmu, core_resp_cause_mmu})
   );
 
 `ifdef PW_SIM
-  assign dbg_mmu_rst_n            = rst_ni;
-  assign dbg_mmu_satp             = satp;
-  assign dbg_mmu_sum              = sum;
-  assign dbg_mmu_mxr              = mxr;
-  assign dbg_mmu_req_valid        = mmu_req_valid;
-  assign dbg_mmu_req_vaddr        = mmu_req_vaddr;
-  assign dbg_mmu_req_access       = mmu_req_access;
-  assign dbg_mmu_req_priv         = mmu_req_priv;
-  assign dbg_mmu_sfence_valid     = sfence_valid;
-  assign dbg_mmu_sfence_vaddr     = sfence_vaddr;
-  assign dbg_mmu_sfence_asid      = sfence_asid;
-  assign dbg_mmu_sfence_all_va    = sfence_all_va;
-  assign dbg_mmu_sfence_all_asid  = sfence_all_asid;
-  assign dbg_mmu_mem_req_ready    = walk_req_ready;
-  assign dbg_mmu_mem_resp_valid   = walk_resp_valid;
-  assign dbg_mmu_mem_resp_rdata   = bus_resp_rdata;
-  assign dbg_mmu_mem_resp_err     = bus_resp_err;
-  assign dbg_mmu_req_ready        = mmu_req_ready;
-  assign dbg_mmu_resp_valid       = mmu_out_valid;
-  assign dbg_mmu_resp_paddr       = mmu_out_paddr;
-  assign dbg_mmu_resp_fault       = mmu_out_fault;
-  assign dbg_mmu_resp_cause       = mmu_out_cause;
-  assign dbg_mmu_mem_req_valid    = walk_req_valid;
-  assign dbg_mmu_mem_req_addr     = walk_req_addr;
-  assign dbg_mmu_mem_req_we       = walk_req_we;
-  assign dbg_mmu_mem_req_wdata    = walk_req_wdata;
-  assign dbg_mmu_cnt_hits         = cnt_hits;
-  assign dbg_mmu_cnt_misses       = cnt_misses;
-  assign dbg_mmu_cnt_walks        = cnt_walks;
-  assign dbg_mmu_cnt_faults       = cnt_faults;
-  assign dbg_mmu_cnt_walk_cycles  = cnt_walk_cycles;
-  assign dbg_mmu_trace_fill       = trace_fill;
-  assign dbg_mmu_trace_fill_index = trace_fill_index;
-  assign dbg_mmu_trace_fill_evict = trace_fill_evict;
-  assign dbg_mmu_trace_fill_vpn   = trace_fill_vpn;
-  assign dbg_mmu_trace_fill_asid  = trace_fill_asid;
-  assign dbg_mmu_trace_fill_mega  = trace_fill_mega;
-  assign dbg_mmu_trace_fill_global = trace_fill_global;
-  assign dbg_mmu_trace_fill_ppn   = trace_fill_ppn;
-  assign dbg_mmu_trace_fill_perm  = trace_fill_perm;
+  `PW_MMU_DEBUG_ASSIGN
 `endif
 
   // ---------------------------------------------------------------- bus
   pw_soc_arbiter u_arbiter (
     .clk_i, .rst_ni,
-    .m0_req_valid_i  (walk_req_valid),
-    .m0_req_ready_o  (walk_req_ready),
-    .m0_req_addr_i   (walk_req_addr),
-    .m0_req_we_i     (walk_req_we),
-    .m0_req_wdata_i  (walk_req_wdata),
-    .m0_resp_valid_o (walk_resp_valid),
+    .m0_req_valid_i  (mem_req_valid),
+    .m0_req_ready_o  (mem_req_ready),
+    .m0_req_addr_i   (mem_req_addr),
+    .m0_req_we_i     (mem_req_we),
+    .m0_req_wdata_i  (mem_req_wdata),
+    .m0_resp_valid_o (mem_resp_valid),
     .m1_req_valid_i  (core_req_valid),
     .m1_req_ready_o  (core_req_ready),
     .m1_req_addr_i   (core_req_addr),

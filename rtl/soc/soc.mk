@@ -17,6 +17,9 @@ SOC_DIR      := $(BUILD)/soc
 RTL_CORE     := $(sort $(wildcard rtl/core/*.v))
 RTL_SOC      := $(sort $(wildcard rtl/soc/pw_*.v)) rtl/board/pw_uart_tx.v
 RTL_SOC_ALL  := $(RTL_CORE) $(RTL_SOC) $(RTL_MMU)
+# The generated Verilog the core and the SoC include (committed, rtl/include).
+RTL_SOC_INCLUDES := $(RTL_INC)/pagewalk_defs.vh $(RTL_INC)/pagewalk_core.vh $(RTL_INC)/pw_mmu_ports.vh \
+                    $(RTL_INC)/pw_rvfi_ports.vh
 SOC_RAM_MAX  := 16777216
 RISCV_PREFIX ?= riscv64-unknown-elf-
 SOC_CMD      := $(BUILD)/pagewalk-soc
@@ -31,8 +34,10 @@ SOC_CXXFLAGS := -std=c++17 -O2 -g $(WARN) -I$(GEN_DIR) -Icmodel -Isim/soc -Icosi
                 -isystem $(VERILATOR_ROOT_INC) -isystem $(VERILATOR_ROOT_INC)/vltstd
 SOC_HARNESS  := soc_dut soc_lockstep soc_mmu_check pagewalk_soc
 # The co-simulation's MMU checker (cosim/mmu_checker.h) checks the MMU inside
-# the SoC against the cycle model and the architectural model.
-SOC_COSIM_OBJS := $(COSIM_DIR)/mmu_checker.o $(COSIM_DIR)/output_check.o $(COSIM_DIR)/arch_check.o
+# the SoC against the cycle model and the architectural model; it links the
+# functional-coverage bins (docs/coverage.md), which the SoC does not count.
+SOC_COSIM_OBJS := $(COSIM_DIR)/mmu_checker.o $(COSIM_DIR)/output_check.o $(COSIM_DIR)/arch_check.o \
+                  $(COSIM_DIR)/functional_coverage.o
 
 # The Verilator runtime with DPI, once.
 SOC_RUNTIME := verilated verilated_fst_c verilated_dpi verilated_threads
@@ -46,15 +51,15 @@ $(SOC_DIR)/libverilated.a: $(SOC_RUNTIME:%=$(SOC_DIR)/runtime/%.o)
 # $(call soc_build,VARIANT,WITH_M,SVADU,RTL-FILES,DIR[,VERILATOR-FLAGS]): DIR/pagewalk-soc
 # (VERILATOR-FLAGS replace the optimisation flags, and may set parameters).
 define soc_build
-$(5)/obj/Vsoc__ALL.a: $(4) $(RTL_INC)/pagewalk_defs.vh $(RTL_INC)/pagewalk_core.vh
+$(5)/obj/Vsoc__ALL.a: $(4) $(RTL_SOC_INCLUDES)
 	@mkdir -p $(5)/obj
 	@echo "  VERILATE $(5)"
 	@$(VERILATOR) $(SOC_VFLAGS) $(if $(6),$(6),$(SOC_VFLAGS_OPT)) -GWithM=$(2) -GSvadu=$(3) -Mdir $(5)/obj \
 	    $(4) --build -j 2 >$(5)/verilate.log 2>&1 || { cat $(5)/verilate.log; exit 1; }
 
 $(5)/%.o: sim/soc/%.cc sim/soc/soc_dut.h sim/soc/soc_lockstep.h sim/soc/soc_mmu_check.h $(5)/obj/Vsoc__ALL.a \
-          $(GEN_DIR)/pagewalk_core.h $(GEN_DIR)/pw_mmu_ports.h
-	$(CXX) $(SOC_CXXFLAGS) -I$(5)/obj -DSOC_WITH_M=$(2) -DSOC_SVADU=$(3) -c $$< -o $$@
+          $(GEN_DIR)/pagewalk_core.h $(GEN_HEADERS)
+	$(CXX) $(SOC_CXXFLAGS) -MMD -MP -I$(5)/obj -DSOC_WITH_M=$(2) -DSOC_SVADU=$(3) -c $$< -o $$@
 
 $(5)/pagewalk-soc: $(SOC_HARNESS:%=$(5)/%.o) $(SOC_COSIM_OBJS) $(5)/obj/Vsoc__ALL.a $(SOC_ISS_LIB) $(MODEL_LIB) $(SOC_DIR)/libverilated.a
 	$(CXX) -o $$@ $(SOC_HARNESS:%=$(5)/%.o) $(SOC_COSIM_OBJS) $(5)/obj/Vsoc__ALL.a $(SOC_ISS_LIB) $(MODEL_LIB) \
@@ -127,7 +132,7 @@ test-soc: test-soc-icarus $(SOC_CMD) $(SOC_DIR)/rv32im-svadu/pagewalk-soc $(SOC_
 	    --isa-dir $(ISA_DIR) --isa-out $(ISA_OUT) \
 	    --random-env $(RANDOM_ENV) --defs $(GEN_DIR) --random-out $(SOC_DIR)/random \
 	    --seed $(SOC_RANDOM_SEED) --programs $(SOC_RANDOM_PROGRAMS) $(ISA_TESTS)
-	@tests/soc/test_cli.sh $(SOC_CMD) $(SOC_DIR)/tests/hello.elf
+	@tests/iss/test_cli.sh $(SOC_CMD) $(SOC_DIR)/tests/hello.elf
 
 # The core without M (the iCE40 build): the ISA tests that need no M and
 # the smoke programs that use none, plus tests/soc/rv32i (M encodings trap).
@@ -164,7 +169,7 @@ test-soc-latency: $(SOC_DIR)/latency/pagewalk-soc $(SOC_SMOKE) $(SOC_LATENCY_TES
 # that it synthesises cleanly, not its size).
 .PHONY: lint-soc
 lint: lint-soc
-lint-soc: $(RTL_INC)/pagewalk_defs.vh $(RTL_INC)/pagewalk_core.vh
+lint-soc: $(RTL_SOC_INCLUDES)
 	@echo "== lint: rtl/core and rtl/soc (verilator -Wall, Icarus, yosys synth_ice40)"
 	@for m in 0 1; do \
 	  $(VERILATOR) --lint-only -Wall -I$(RTL_INC) -GWithM=$$m --top-module pw_core $(RTL_CORE) || exit 1; \
@@ -198,7 +203,7 @@ mutants-core: $(SOC_CMD) $(SOC_SMOKE) $(ISA_TESTS:%=$(ISA_OUT)/%.elf)
 	@VERILATOR="$(VERILATOR)" SOC_VFLAGS='$(SOC_VFLAGS)' MUTANT_VFLAGS='$(SOC_MUTANT_VFLAGS)' CXX="$(CXX)" \
 	  HARNESS_OBJS="$(SOC_HARNESS:%=$(SOC_DIR)/rv32im-svade/%.o) $(SOC_COSIM_OBJS)" \
 	  LINK_LIBS="$(SOC_ISS_LIB) $(MODEL_LIB) $(SOC_DIR)/libverilated.a -lz -pthread" \
-	  RTL_OTHER="$(RTL_SOC)" MAX_CYCLES=$(SOC_MUTANT_CYCLES) PYTHON="$(PYTHON)" \
+	  RTL_OTHER="$(RTL_SOC)" RTL_MMU="$(RTL_MMU)" MAX_CYCLES=$(SOC_MUTANT_CYCLES) PYTHON="$(PYTHON)" \
 	  SUITE_ARGS="--jobs $(or $(JOBS),$(SOC_JOBS)) --chunk $(or $(CHUNK),1) $(SUITE_RUN_FLAGS)" \
 	  tests/mutants/run_core_mutants.sh $(BUILD) $(MUTANTS_CORE)
 

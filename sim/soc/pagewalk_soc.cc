@@ -21,6 +21,7 @@
 #include "soc_mmu_check.h"
 
 extern "C" {
+#include "cli.h"
 #include "pagewalk_defs.h"
 }
 
@@ -72,24 +73,8 @@ void usage(FILE *out) {
           kExitMismatch, SocDut::kMaxRamBytes >> 20, PW_ISS_EXIT_LIMIT, kDefaultMaxCycles);
 }
 
-bool parse_size(const char *s, uint32_t *out) {
-  char *end;
-  errno = 0;
-  unsigned long long v = strtoull(s, &end, 0);
-  if (errno || end == s) return false;
-  if (*end == 'K' || *end == 'k') { v <<= 10; end++; }
-  else if (*end == 'M' || *end == 'm') { v <<= 20; end++; }
-  if (*end || v == 0 || v > SocDut::kMaxRamBytes || v % 4096) return false;
-  *out = uint32_t(v);
-  return true;
-}
-
-int bad(const char *fmt, const char *arg) {
-  fprintf(stderr, "pagewalk-soc: ");
-  fprintf(stderr, fmt, arg);
-  fprintf(stderr, "\n(pagewalk-soc --help lists the options)\n");
-  return PW_ISS_EXIT_USAGE;
-}
+// A usage error with its message (cmodel/cli.h), checked like printf.
+#define bad(...) pw_cli_usage_error("pagewalk-soc", __VA_ARGS__)
 
 // Another build of the SoC: build/soc/<isa>-<ad>/pagewalk-soc beside this one.
 int run_variant(const Options &o, char **argv) {
@@ -206,14 +191,15 @@ int main(int argc, char **argv) {
       else return bad("--isa '%s': give rv32i or rv32im", v);
     } else if (!strcmp(a, "--ram")) {
       const char *v = value(a);
-      if (!v || !parse_size(v, &o.ram_bytes))
-        return bad("--ram '%s': give a size such as 128K, 4M or 1048576, a multiple of 4K, at most 16M",
-                   v ? v : "");
+      char why[128];
+      if (!v) return bad("%s needs a value (a size such as 128K or 4M)", a);
+      if (!pw_cli_parse_size(v, SocDut::kMaxRamBytes, &o.ram_bytes, why, sizeof why))
+        return bad("--ram '%s': %s; give a size such as 128K, 4M or 1048576", v, why);
     } else if (!strcmp(a, "--max-cycles")) {
       const char *v = value(a);
-      char *end = nullptr;
-      if (v) o.max_cycles = strtoull(v, &end, 0);
-      if (!v || !*v || *end || o.max_cycles == 0) return bad("--max-cycles '%s': give a positive number", v ? v : "");
+      char why[128];
+      if (!v) return bad("%s needs a value (a positive number)", a);
+      if (!pw_cli_parse_count(v, &o.max_cycles, why, sizeof why)) return bad("--max-cycles '%s': %s", v, why);
     } else if (!strcmp(a, "--trace")) {
       if (!(o.trace = value(a))) return bad("%s needs a file name", a);
     } else if (!strcmp(a, "--wave")) {
@@ -226,7 +212,7 @@ int main(int argc, char **argv) {
       o.elf = a;
     }
   }
-  if (!o.elf) return bad("%s", "no ELF given");
+  if (!o.elf) return bad("no ELF given");
   if (o.svadu != (SOC_SVADU != 0) || o.with_m != (SOC_WITH_M != 0)) return run_variant(o, argv);
 
   // One model at a time: Verilator 5.006 deadlocks destroying a model whose

@@ -12,6 +12,7 @@
 
 extern "C" {
 #include "pagewalk_defs.h"
+#include "pw_rvfi_ports.h"
 }
 
 namespace {
@@ -122,27 +123,16 @@ void SocDut::dump(uint64_t t) {
   if (wave_ && wave_on_) wave_->dump(t);
 }
 
+// The record's ports, named after cmodel/gen/rvfi.ports like pw_rvfi's fields.
 bool SocDut::retired(pw_rvfi *r) const {
-  if (!top_->rvfi_valid) return false;
+  if (!top_->PW_RVFI_VALID_PORT) return false;
   *r = pw_rvfi{};
-  r->order = top_->rvfi_order;
-  r->insn = top_->rvfi_insn;
-  r->trap = top_->rvfi_trap;
-  r->intr = top_->rvfi_intr;
-  r->mode = top_->rvfi_mode;
-  r->pc_rdata = top_->rvfi_pc_rdata;
-  r->pc_wdata = top_->rvfi_pc_wdata;
-  r->rd_addr = top_->rvfi_rd_addr;
-  r->rd_wdata = top_->rvfi_rd_wdata;
-  r->mem_addr = top_->rvfi_mem_addr;
-  r->mem_rmask = top_->rvfi_mem_rmask;
-  r->mem_wmask = top_->rvfi_mem_wmask;
-  r->mem_rdata = top_->rvfi_mem_rdata;
-  r->mem_wdata = top_->rvfi_mem_wdata;
-  if (r->intr) r->intr_cause = PW_MCAUSE_INTERRUPT | top_->rvfi_ext_intr_cause;
-  r->csr_written = top_->rvfi_ext_csr_we;
-  r->csr_addr = top_->rvfi_ext_csr_addr;
-  r->csr_wdata = top_->rvfi_ext_csr_wdata;
+#define SOC_RVFI_READ(name, port, width) r->name = top_->port;
+  PW_RVFI_COMPARED(SOC_RVFI_READ)
+  PW_RVFI_EXT(SOC_RVFI_READ)
+#undef SOC_RVFI_READ
+  // The RTL carries the interrupt's code; pw_rvfi the mcause value.
+  r->intr_cause = r->intr ? PW_MCAUSE_INTERRUPT | r->intr_cause : 0;
   return true;
 }
 

@@ -4,6 +4,10 @@
 #include <cinttypes>
 #include <cstring>
 
+extern "C" {
+#include "pw_rvfi_ports.h"
+}
+
 SocLockstep::SocLockstep(const pw_iss_config &base) {
   pw_iss_config cfg = base;
   cfg.interrupts = PW_ISS_IRQ_INJECTED;
@@ -55,6 +59,24 @@ bool SocLockstep::step(const pw_rvfi &rtl) {
       return false;
     }
   }
+  // An interrupt pending and enabled at this boundary, with the lines as the
+  // RTL sampled them there, must have been taken (docs/core.md, "Interrupts").
+  int due = pw_iss_interrupt_due(iss_, rtl.mtip, rtl.msip);
+  if (due >= 0) {
+    why_ = missed_interrupt(unsigned(due), rtl);
+    // Show what the ISS does instead: it takes the interrupt and runs the
+    // handler's first instruction.
+    char refused[200];
+    iss_rec_ = pw_rvfi{};
+    if (pw_iss_inject_interrupt(iss_, unsigned(due), refused, sizeof refused)) {
+      current_ = &rtl;
+      pw_iss_step(iss_, &iss_rec_);
+      current_ = nullptr;
+    }
+    history_.push_back(rtl);
+    if (history_.size() > kHistory) history_.pop_front();
+    return false;
+  }
   current_ = &rtl;
   pw_iss_step(iss_, &iss_rec_);
   current_ = nullptr;
@@ -64,6 +86,25 @@ bool SocLockstep::step(const pw_rvfi &rtl) {
   history_.push_back(rtl);
   if (history_.size() > kHistory) history_.pop_front();
   return same;
+}
+
+std::string SocLockstep::missed_interrupt(unsigned code, const pw_rvfi &rtl) const {
+  static const char *const names[] = {"?", "SSI", "?", "MSI", "?", "STI", "?", "MTI"};
+  uint32_t mip = 0, mie = 0, mideleg = 0, mstatus = 0;
+  pw_iss_csr_get(iss_, PW_CSR_MIP, &mip);
+  pw_iss_csr_get(iss_, PW_CSR_MIE, &mie);
+  pw_iss_csr_get(iss_, PW_CSR_MIDELEG, &mideleg);
+  pw_iss_csr_get(iss_, PW_CSR_MSTATUS, &mstatus);
+  mip = (mip & ~uint32_t(PW_IRQ_MTI | PW_IRQ_MSI)) | (rtl.mtip ? PW_IRQ_MTI : 0) | (rtl.msip ? PW_IRQ_MSI : 0);
+  static const char modes[] = "USHM";
+  char line[300];
+  snprintf(line, sizeof line,
+           "the RTL did not take interrupt %s (%u), pending and enabled at the boundary before this "
+           "instruction (the RTL's lines there: MTIP %d MSIP %d; mip 0x%08x mie 0x%08x mideleg 0x%08x "
+           "mstatus 0x%08x, %c-mode); the ISS's record is the handler's first instruction",
+           code < 8 ? names[code] : "?", code, rtl.mtip, rtl.msip, mip, mie, mideleg, mstatus,
+           modes[pw_iss_priv(iss_) & 3]);
+  return line;
 }
 
 std::string describe_record(const pw_rvfi &r) {
@@ -97,20 +138,9 @@ void SocLockstep::explain(FILE *out) const {
   auto row = [&](const char *name, uint64_t a, uint64_t b) {
     fprintf(out, "  %-10s 0x%08" PRIx64 "   0x%08" PRIx64 "%s\n", name, a, b, a != b ? "   <<<" : "");
   };
-  row("order", rtl_.order, iss_rec_.order);
-  row("insn", rtl_.insn, iss_rec_.insn);
-  row("trap", rtl_.trap, iss_rec_.trap);
-  row("intr", rtl_.intr, iss_rec_.intr);
-  row("mode", rtl_.mode, iss_rec_.mode);
-  row("pc_rdata", rtl_.pc_rdata, iss_rec_.pc_rdata);
-  row("pc_wdata", rtl_.pc_wdata, iss_rec_.pc_wdata);
-  row("rd_addr", rtl_.rd_addr, iss_rec_.rd_addr);
-  row("rd_wdata", rtl_.rd_wdata, iss_rec_.rd_wdata);
-  row("mem_addr", rtl_.mem_addr, iss_rec_.mem_addr);
-  row("mem_rmask", rtl_.mem_rmask, iss_rec_.mem_rmask);
-  row("mem_wmask", rtl_.mem_wmask, iss_rec_.mem_wmask);
-  row("mem_rdata", rtl_.mem_rdata, iss_rec_.mem_rdata);
-  row("mem_wdata", rtl_.mem_wdata, iss_rec_.mem_wdata);
+#define SOC_RVFI_ROW(name, port, width) row(#name, rtl_.name, iss_rec_.name);
+  PW_RVFI_COMPARED(SOC_RVFI_ROW)
+#undef SOC_RVFI_ROW
   if (iss_rec_.trap)
     fprintf(out, "  the ISS trapped: cause %u, tval 0x%08x, to mode %u\n", iss_rec_.cause, iss_rec_.tval,
             iss_rec_.trap_mode);

@@ -10,6 +10,9 @@
 // with intr = 1 makes the ISS take the same interrupt first (refused when the
 // ISS finds it not pending or not enabled: a mismatch), and reads of mcycle,
 // time, mip/sip, CLINT mtime and the MMU counters return the RTL's rd_wdata.
+// An interrupt the ISS finds pending and enabled at the boundary before the
+// record's instruction, with the MTIP and MSIP levels the RTL sampled there
+// (rvfi_ext_mtip/msip), is a mismatch too: the RTL should have taken it.
 // Then it compares every RVFI field. A worked example of explain() after a
 // core that forgot to sign-extend lb:
 //
@@ -59,6 +62,7 @@ class SocLockstep {
 
  private:
   static uint32_t timing_read(void *ctx, pw_iss_timing what, uint32_t addr, uint32_t iss_value);
+  std::string missed_interrupt(unsigned code, const pw_rvfi &rtl) const;
   pw_iss *iss_ = nullptr;
   const pw_rvfi *current_ = nullptr;   // the RTL record being checked
   pw_rvfi rtl_{}, iss_rec_{};

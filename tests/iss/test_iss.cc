@@ -336,15 +336,30 @@ TEST(IssRecords, EqualNamesTheFirstDifference)
 
 // ---------------------------------------------------------------- the lockstep API
 
-TEST(IssLockstep, InjectedInterruptEntersTheHandler)
+// The lockstep configuration: interrupts only when injected.
+pw_iss_config injected_config()
 {
     pw_iss_config cfg;
     pw_iss_config_default(&cfg);
     cfg.interrupts = PW_ISS_IRQ_INJECTED;
-    Iss t(&cfg);
-    t.load(kRam, {kNop, kNop});
-    t.load(kRam + 0x100, {kNop});
-    pw_iss_csr_set(t.iss, PW_CSR_MTVEC, kRam + 0x100);
+    return cfg;
+}
+const pw_iss_config kInjected = injected_config();
+
+// An ISS in lockstep configuration with nops at RAM's start and an M handler
+// (a nop) at kRam + 0x100.
+struct InjectedIss : Iss {
+    InjectedIss() : Iss(&kInjected)
+    {
+        load(kRam, {kNop, kNop});
+        load(kRam + 0x100, {kNop});
+        pw_iss_csr_set(iss, PW_CSR_MTVEC, kRam + 0x100);
+    }
+};
+
+TEST(IssLockstep, InjectedInterruptEntersTheHandler)
+{
+    InjectedIss t;
     char why[200];
     // MTIE off: refused
     EXPECT_FALSE(pw_iss_inject_interrupt(t.iss, PW_IRQ_MTI_BIT, why, sizeof why));
@@ -372,6 +387,91 @@ TEST(IssLockstep, InjectionRefusedWhenAHigherInterruptIsPending)
     EXPECT_FALSE(pw_iss_inject_interrupt(t.iss, PW_IRQ_STI_BIT, why, sizeof why));
     EXPECT_NE(std::string(why).find("SSI has priority over STI"), std::string::npos) << why;
     EXPECT_TRUE(pw_iss_inject_interrupt(t.iss, PW_IRQ_SSI_BIT, why, sizeof why)) << why;
+}
+
+// pw_iss_interrupt_due: the RTL's MTIP/MSIP levels, the ISS's own SSIP, STIP,
+// enables and mode; each row one boundary, with the interrupt that must be
+// taken there (docs/iss.md, "Interrupts").
+TEST(IssLockstep, InterruptDueFollowsTheLinesAndTheEnables)
+{
+    struct Row {
+        const char *what;
+        pw_priv mode;
+        uint32_t mstatus, mie, mideleg, mip_sw;
+        bool mtip, msip;
+        int due;
+    };
+    const uint32_t kMIE = PW_MSTATUS_MIE, kSIE = PW_MSTATUS_SIE;
+    const Row rows[] = {
+        {"nothing pending", PW_PRIV_M, kMIE, PW_IRQ_MTI | PW_IRQ_MSI, 0, 0, false, false, -1},
+        {"MTIP, enabled in M with MIE", PW_PRIV_M, kMIE, PW_IRQ_MTI, 0, 0, true, false, PW_IRQ_MTI_BIT},
+        {"MTIP, mie.MTIE clear", PW_PRIV_M, kMIE, PW_IRQ_MSI, 0, 0, true, false, -1},
+        {"MTIP in M without MIE", PW_PRIV_M, 0, PW_IRQ_MTI, 0, 0, true, false, -1},
+        {"MTIP in U without MIE: M-level is on below M", PW_PRIV_U, 0, PW_IRQ_MTI, 0, 0, true, false,
+         PW_IRQ_MTI_BIT},
+        {"MSIP before MTIP", PW_PRIV_S, 0, PW_IRQ_MTI | PW_IRQ_MSI, 0, 0, true, true, PW_IRQ_MSI_BIT},
+        {"the ISS's own MSIP and MTIP do not count, the lines do", PW_PRIV_U, 0, PW_IRQ_MSI | PW_IRQ_MTI, 0, 0,
+         false, false, -1},
+        {"SSIP delegated, in S without SIE", PW_PRIV_S, 0, PW_IRQ_SSI, PW_IRQ_SSI, PW_IRQ_SSI, false, false, -1},
+        {"SSIP delegated, in S with SIE", PW_PRIV_S, kSIE, PW_IRQ_SSI, PW_IRQ_SSI, PW_IRQ_SSI, false, false,
+         PW_IRQ_SSI_BIT},
+        {"SSIP delegated, in U", PW_PRIV_U, 0, PW_IRQ_SSI, PW_IRQ_SSI, PW_IRQ_SSI, false, false, PW_IRQ_SSI_BIT},
+        {"STIP delegated, never in M", PW_PRIV_M, kMIE | kSIE, PW_IRQ_STI, PW_IRQ_STI, PW_IRQ_STI, false, false,
+         -1},
+        {"M-level MTI before a delegated SSI", PW_PRIV_U, 0, PW_IRQ_MTI | PW_IRQ_SSI, PW_IRQ_SSI, PW_IRQ_SSI, true,
+         false, PW_IRQ_MTI_BIT},
+        {"STIP not delegated: M-level, in M with MIE", PW_PRIV_M, kMIE, PW_IRQ_STI, 0, PW_IRQ_STI, false, false,
+         PW_IRQ_STI_BIT},
+    };
+    for (const Row &r : rows) {
+        // The ISS's own CLINT has both lines high (msip written, mtime at
+        // mtimecmp's reset value): only the levels passed may count.
+        Iss t({sw(2, 1, 0)});
+        t.set_x(1, PW_MEM_CLINT + PW_CLINT_MSIP);
+        t.set_x(2, 1);
+        ASSERT_FALSE(t.step().trap);
+        pw_iss_set_mtime(t.iss, UINT64_MAX);
+        ASSERT_EQ(t.csr(PW_CSR_MIP) & (PW_IRQ_MTI | PW_IRQ_MSI), PW_IRQ_MTI | PW_IRQ_MSI);
+        pw_iss_csr_set(t.iss, PW_CSR_MIDELEG, r.mideleg);
+        pw_iss_csr_set(t.iss, PW_CSR_MIE, r.mie);
+        pw_iss_csr_set(t.iss, PW_CSR_MIP, r.mip_sw);
+        pw_iss_csr_set(t.iss, PW_CSR_MSTATUS, r.mstatus);
+        pw_iss_set_priv(t.iss, r.mode);
+        EXPECT_EQ(pw_iss_interrupt_due(t.iss, r.mtip, r.msip), r.due) << r.what;
+    }
+}
+
+// After an injection the boundary is the handler's: the trap cleared MIE, so
+// the same level is no longer due there; a level that is enabled in the
+// handler's mode still is.
+TEST(IssLockstep, InterruptDueAfterAnInjectionIsTheHandlersBoundary)
+{
+    InjectedIss t;
+    pw_iss_csr_set(t.iss, PW_CSR_STVEC, kRam + 0x200);
+    pw_iss_csr_set(t.iss, PW_CSR_MIE, PW_IRQ_MTI | PW_IRQ_SSI);
+    pw_iss_csr_set(t.iss, PW_CSR_MSTATUS, PW_MSTATUS_MIE);
+    EXPECT_EQ(pw_iss_interrupt_due(t.iss, true, false), int(PW_IRQ_MTI_BIT));
+    char why[200];
+    ASSERT_TRUE(pw_iss_inject_interrupt(t.iss, PW_IRQ_MTI_BIT, why, sizeof why)) << why;
+    EXPECT_EQ(pw_iss_pc(t.iss), kRam + 0x100); // entered at once
+    EXPECT_EQ(pw_iss_interrupt_due(t.iss, true, false), -1);
+    pw_rvfi r = t.step();
+    EXPECT_TRUE(r.intr);
+    EXPECT_EQ(r.pc_rdata, kRam + 0x100);
+
+    // U-mode, SSI delegated to S and pending: the S handler's boundary (mode
+    // S, SIE cleared by the trap) still has MTI due (M-level, enabled below M).
+    InjectedIss u;
+    u.load(kRam + 0x200, {kNop});
+    pw_iss_csr_set(u.iss, PW_CSR_STVEC, kRam + 0x200);
+    pw_iss_csr_set(u.iss, PW_CSR_MIDELEG, PW_IRQ_SSI);
+    pw_iss_csr_set(u.iss, PW_CSR_MIE, PW_IRQ_MTI | PW_IRQ_SSI);
+    pw_iss_csr_set(u.iss, PW_CSR_MIP, PW_IRQ_SSI);
+    pw_iss_set_priv(u.iss, PW_PRIV_U);
+    ASSERT_TRUE(pw_iss_inject_interrupt(u.iss, PW_IRQ_SSI_BIT, why, sizeof why)) << why;
+    EXPECT_EQ(pw_iss_priv(u.iss), PW_PRIV_S);
+    EXPECT_EQ(pw_iss_interrupt_due(u.iss, false, false), -1);
+    EXPECT_EQ(pw_iss_interrupt_due(u.iss, true, false), int(PW_IRQ_MTI_BIT));
 }
 
 struct Timing {

@@ -5,7 +5,7 @@
 #   usage: core_mutant.sh BUILD_DIR NAME
 # The tools and flags come from BUILD_DIR/soc/mutants/toolchain.env, which
 # `make mutants-core` writes (VERILATOR, SOC_VFLAGS, MUTANT_VFLAGS, CXX,
-# HARNESS_OBJS, LINK_LIBS, RTL_OTHER, MAX_CYCLES).
+# HARNESS_OBJS, LINK_LIBS, RTL_OTHER, RTL_MMU, MAX_CYCLES).
 # Exit status (the suite's job protocol, docs/regress.md): 0 caught, 1 missed,
 # 3 broken (a stale expression, a build failure, a program missing, or runs
 # that ended in neither a verdict nor a MISMATCH: a crash, the cycle limit).
@@ -44,16 +44,18 @@ if cmp -s "$dir/$src" "$src"; then
     broken "the expression no longer changes $src"
 fi
 echo "building $name: $src with: $expr"
+# The MMU's files in the order of the build's RTL_MMU, from the copy.
+mmu_files=()
+for f in $RTL_MMU; do mmu_files+=("$dir/$f"); done
 # shellcheck disable=SC2086
 if ! $VERILATOR $SOC_VFLAGS $MUTANT_VFLAGS -GWithM=1 -GSvadu=0 -Mdir "$dir/obj" \
-        "$dir"/rtl/core/*.v $RTL_OTHER "$dir"/rtl/mmu/pw_leaf_check.v "$dir"/rtl/mmu/pw_tlb.v \
-        "$dir"/rtl/mmu/pw_walker.v "$dir"/rtl/mmu/pw_mmu.v --build -j 1 > "$dir/build.log" 2>&1 ||
+        "$dir"/rtl/core/*.v $RTL_OTHER "${mmu_files[@]}" --build -j 1 > "$dir/build.log" 2>&1 ||
    ! $CXX -o "$dir/pagewalk-soc" $HARNESS_OBJS "$dir/obj/Vsoc__ALL.a" $LINK_LIBS >> "$dir/build.log" 2>&1; then
     tail -n 20 "$dir/build.log"
     broken "does not build (see $dir/build.log)"
 fi
 
-unfinished=""
+unfinished="" statuses=""
 for p in ${programs//,/ }; do
     case $p in
         isa:*) elf=$build/isa/${p#isa:}.elf ;;
@@ -64,6 +66,7 @@ for p in ${programs//,/ }; do
     log=$dir/${p/:/-}.log
     "$dir/pagewalk-soc" --lockstep --max-cycles "$MAX_CYCLES" --wave "$dir/mismatch.fst" "$elf" > "$log" 2>&1
     status=$?
+    statuses="$statuses $p:exit$status"
     if [[ $status -eq 125 ]] && grep -qE '^(MMU )?MISMATCH' "$log"; then
         grep -m1 -A1 -E '^(MMU )?MISMATCH' "$log" | sed 's/^ *//' | paste -sd ';' | sed "s/^/$p: /"
         exit 0
@@ -75,5 +78,7 @@ for p in ${programs//,/ }; do
     fi
 done
 [[ -z $unfinished ]] || broken "no MISMATCH, and runs did not finish:$unfinished (see $dir)"
-echo "$programs passed in lockstep"
+# Exit 0 is a pass; another is the program's own verdict (a test case that
+# failed), which the RTL and the ISS reached together.
+echo "no MISMATCH: the RTL and the ISS agreed to the end (${statuses# })"
 exit 1

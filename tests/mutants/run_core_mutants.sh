@@ -9,17 +9,18 @@
 # Verilator flags), MUTANT_VFLAGS (optimisation for mutant builds), CXX,
 # HARNESS_OBJS (the default build's harness objects: a mutant changes no
 # port, so they link with any mutant's model), LINK_LIBS, RTL_OTHER (the SoC's
-# own RTL files; each job copies the core and the MMU), MAX_CYCLES, PYTHON,
+# own RTL files; each job copies the core and the MMU), RTL_MMU (the MMU's
+# files in build order, as mk/common.mk lists them), MAX_CYCLES, PYTHON,
 # SUITE_ARGS (suite run options).
 set -euo pipefail
 build=$1; shift
 root=$build/soc/mutants
 mkdir -p "$root"
-for v in VERILATOR SOC_VFLAGS MUTANT_VFLAGS CXX HARNESS_OBJS LINK_LIBS RTL_OTHER MAX_CYCLES; do
+for v in VERILATOR SOC_VFLAGS MUTANT_VFLAGS CXX HARNESS_OBJS LINK_LIBS RTL_OTHER RTL_MMU MAX_CYCLES; do
     [[ -n ${!v:-} ]] || { echo "run_core_mutants.sh: $v is not set (run make mutants-core)" >&2; exit 2; }
 done
 # What every job (here or on a SLURM node) builds with.
-declare -p VERILATOR SOC_VFLAGS MUTANT_VFLAGS CXX HARNESS_OBJS LINK_LIBS RTL_OTHER MAX_CYCLES \
+declare -p VERILATOR SOC_VFLAGS MUTANT_VFLAGS CXX HARNESS_OBJS LINK_LIBS RTL_OTHER RTL_MMU MAX_CYCLES \
     > "$root/toolchain.env"
 
 mapfile -t names < <(grep -v '^\s*#' tests/mutants/core.mutants | grep -v '^\s*$' |

@@ -18,22 +18,18 @@ is "N passed, M failed".
 import argparse
 import concurrent.futures
 import os
-import re
 import subprocess
 import sys
 
 MISMATCH = 125
+HERE = os.path.dirname(os.path.abspath(__file__))
 
-
-def isa_options(src):
-    with open(src, encoding="utf-8") as f:
-        for line in f:
-            if not line.startswith("#"):
-                break
-            m = re.match(r"#\s*iss-options:\s*(.*)", line)
-            if m:
-                return m.group(1).split()
-    return []
+# An ISA test's header lines are read by the ISA suite's runner, one reader.
+sys.dont_write_bytecode = True  # no __pycache__ beside the sources
+sys.path.insert(0, os.path.join(HERE, "..", "isa"))
+sys.path.insert(0, os.path.join(HERE, "..", "random"))
+from run_isa import directives  # noqa: E402
+import gen_random  # noqa: E402
 
 
 def run(cmd, timeout):
@@ -70,11 +66,9 @@ def main():
     extra = args.extra.split()
     runs = []   # (label, command)
     for name in args.names:
-        opts = isa_options(os.path.join(args.isa_dir, name + ".S"))
+        opts, _ = directives(os.path.join(args.isa_dir, name + ".S"))
         runs.append((f"isa {name}", [args.soc, "--lockstep"] + extra + opts + [os.path.join(args.isa_out, name + ".elf")]))
     if args.programs:
-        sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "random"))
-        import gen_random  # noqa: E402
         os.makedirs(args.random_out, exist_ok=True)
         env, defs = gen_random.Elf(args.random_env), gen_random.read_defs(args.defs)
         for first in range(args.seed, args.seed + args.programs, args.batch):
