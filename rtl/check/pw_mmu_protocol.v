@@ -3,7 +3,8 @@
 //
 // Rules on the environment are PW_ASSUMEs (a formal tool assumes them; a
 // simulation checks its testbench with them); rules on the MMU are
-// PW_ASSERTs. Every rule is checked from the cycle after the first reset on.
+// PW_ASSERTs. Every rule is checked from the cycle after the first reset on,
+// in every cycle reset is not asserted.
 // Not synthesized: the formal wrapper (tests/formal/pw_mmu_formal.v) and any
 // simulation top instantiate it beside pw_mmu, wired to the same nets.
 //
@@ -113,8 +114,10 @@ module pw_mmu_protocol #(
   wire [3:0] access_fault = is_fetch ? 4'd`PW_CAUSE_FETCH_ACCESS :
                             is_store ? 4'd`PW_CAUSE_STORE_ACCESS : 4'd`PW_CAUSE_LOAD_ACCESS;
 
+  // Not while reset is asserted: a reset aborts the request in flight, so the
+  // environment may change the context in that cycle.
   always @(posedge clk_i) begin
-    if (started_q) begin
+    if (started_q && rst_ni) begin
       `PW_ASSUME(e_context_stable, !pend_q || resp_valid_o || ({satp_i, sum_i, mxr_i} == ctx_q))
       `PW_ASSUME(e_mem_resp_expected, !mem_resp_valid_i || mem_pend_q)
 
