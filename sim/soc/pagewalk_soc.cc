@@ -46,6 +46,7 @@ struct Options {
   bool with_m = true;
   uint32_t ram_bytes = PW_RAM_DEFAULT_BYTES;
   uint64_t max_cycles = kDefaultMaxCycles;
+  uint64_t max_insns = 0;               // 0: no limit (as pagewalk-iss)
   const char *trace = nullptr;
   const char *wave = nullptr;
   bool lockstep = false;
@@ -64,13 +65,15 @@ void usage(FILE *out) {
           "  --isa rv32i|rv32im core without or with M (default rv32im)\n"
           "  --ram SIZE         RAM size: bytes, or with K or M (default 1M, at most %uM)\n"
           "  --max-cycles N     stop after N clock cycles, exit %d (default %" PRIu64 ")\n"
+          "  --max-insns N      stop after N retired instructions, exit %d (as pagewalk-iss;\n"
+          "                     default: no limit)\n"
           "  --trace FILE       commit log (Spike --log-commits format, as pagewalk-iss)\n"
           "  --wave FILE        FST waveform of the whole run (with --lockstep: of the\n"
           "                     cycles around a divergence only)\n"
           "  --stats            cycles, instructions, CPI (also by instruction class) and\n"
           "                     speed on stderr\n"
           "  --help             this text\n",
-          kExitMismatch, SocDut::kMaxRamBytes >> 20, PW_ISS_EXIT_LIMIT, kDefaultMaxCycles);
+          kExitMismatch, SocDut::kMaxRamBytes >> 20, PW_ISS_EXIT_LIMIT, kDefaultMaxCycles, PW_ISS_EXIT_LIMIT);
 }
 
 // A usage error with its message (cmodel/cli.h), checked like printf.
@@ -200,6 +203,11 @@ int main(int argc, char **argv) {
       char why[128];
       if (!v) return bad("%s needs a value (a positive number)", a);
       if (!pw_cli_parse_count(v, &o.max_cycles, why, sizeof why)) return bad("--max-cycles '%s': %s", v, why);
+    } else if (!strcmp(a, "--max-insns")) {
+      const char *v = value(a);
+      char why[128];
+      if (!v) return bad("%s needs a value (a positive number)", a);
+      if (!pw_cli_parse_count(v, &o.max_insns, why, sizeof why)) return bad("--max-insns '%s': %s", v, why);
     } else if (!strcmp(a, "--trace")) {
       if (!(o.trace = value(a))) return bad("%s needs a file name", a);
     } else if (!strcmp(a, "--wave")) {
@@ -303,6 +311,13 @@ int main(int argc, char **argv) {
       check_tohost(dut, info, rec, &end);
       // The finishing store's own record is the last one.
       if (finishing || end.done) break;
+      if (o.max_insns && insns >= o.max_insns) {
+        fflush(stdout);
+        fprintf(stderr, "pagewalk-soc: stopped after %" PRIu64 " instructions (--max-insns), %" PRIu64
+                " cycles\n", insns, dut.cycles());
+        if (trace) fclose(trace);
+        return PW_ISS_EXIT_LIMIT;
+      }
     }
     if (!end.done && dut.finished()) {
       end.done = true;

@@ -78,12 +78,12 @@ expect 2 "--ram '3': not a multiple of 4K"          -- --ram 3 "$good"
 expect 2 "--ram '5x': 'x' after the number"         -- --ram 5x "$good"
 expect 2 "--ram needs a value"                      -- "$good" --ram
 expect 2 "--isa 'rv64i'"                            -- --isa rv64i "$good"
+expect 2 "--max-insns 'x': not a number"            -- --max-insns x "$good"
+expect 124 "stopped after 10 instructions"          -- --max-insns 10 "$good"
 
 case $name in
 pagewalk-iss)
     expect 2 "--ram '4096M': more than the most"    -- --ram 4096M "$good"
-    expect 2 "--max-insns 'x': not a number"        -- --max-insns x "$good"
-    expect 124 "stopped after 10 instructions"      -- --max-insns 10 "$good"
     expect 2 "cannot write the commit log '$tmp/no-dir/log'" -- --log-commits "$tmp/no-dir/log" "$good"
     ;;
 pagewalk-soc)
