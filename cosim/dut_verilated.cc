@@ -52,6 +52,14 @@ class VerilatedDut : public Dut {
 #ifdef DUT_COVERAGE
         write_coverage(false);
 #endif
+        // The model's scopes unregister from Verilated::threadContextp(),
+        // not from their own context, and a context sets that pointer only
+        // when it is made. With two DUTs alive (pagewalk-cosim --bench, a
+        // failure's rerun), the one made last and destroyed first leaves it
+        // dangling, and destroying the other then locked freed memory: the
+        // program hung. Point it at this DUT's context first.
+        Verilated::threadContextp(ctx_.get());
+        top_.reset();
     }
 
     // One assignment per port (cmodel/gen/mmu.ports): the Verilated model's
