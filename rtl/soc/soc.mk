@@ -31,8 +31,10 @@ SOC_CXXFLAGS := -std=c++17 -O2 -g $(WARN) -I$(GEN_DIR) -Icmodel -Isim/soc -Icosi
                 -isystem $(VERILATOR_ROOT_INC) -isystem $(VERILATOR_ROOT_INC)/vltstd
 SOC_HARNESS  := soc_dut soc_lockstep soc_mmu_check pagewalk_soc
 # The co-simulation's MMU checker (cosim/mmu_checker.h) checks the MMU inside
-# the SoC against the cycle model and the architectural model.
-SOC_COSIM_OBJS := $(COSIM_DIR)/mmu_checker.o $(COSIM_DIR)/output_check.o $(COSIM_DIR)/arch_check.o
+# the SoC against the cycle model and the architectural model; it links the
+# functional-coverage bins (docs/coverage.md), which the SoC does not count.
+SOC_COSIM_OBJS := $(COSIM_DIR)/mmu_checker.o $(COSIM_DIR)/output_check.o $(COSIM_DIR)/arch_check.o \
+                  $(COSIM_DIR)/functional_coverage.o
 
 # The Verilator runtime with DPI, once.
 SOC_RUNTIME := verilated verilated_fst_c verilated_dpi verilated_threads
