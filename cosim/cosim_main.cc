@@ -21,6 +21,7 @@ const char kUsage[] =
     "  --cycles N           cycles to run (default 100000)\n"
     "  --raw                run the RTL alone with the same stimulus, checking nothing\n"
     "  --bench              run checked, then raw, on the same seed; print both speeds\n"
+    "                       (processor time, the best of --repeat N runs each, default 3)\n"
     "  --trace FILE.fst     record the whole run as an FST waveform\n"
     "  --wave-dir DIR       where a failure's waveform goes (default build/cosim/waves)\n"
     "  --no-wave            no waveform on failure\n"
@@ -80,7 +81,7 @@ void print_summary(const cosim::DutBuild &b, uint64_t seed, const cosim::RunStat
 int main(int argc, char **argv)
 {
     std::string dut = "svade", trace, wave_dir = "build/cosim/waves", stimulus, trace_out = "-", write_stim;
-    uint64_t seed = 1, cycles = 100000;
+    uint64_t seed = 1, cycles = 100000, repeat = 3;
     bool json = false, raw = false, wave = true, bench = false;
     unsigned events = 20;
     for (int i = 1; i < argc; i++) {
@@ -106,8 +107,8 @@ int main(int argc, char **argv)
             dut = val;
             if (a == "--ad" && dut != "svade" && dut != "svadu")
                 return usage_error("--ad takes svade or svadu, not '" + dut + "'");
-        } else if (a == "--seed" || a == "--cycles") {
-            uint64_t *dst = a == "--seed" ? &seed : &cycles;
+        } else if (a == "--seed" || a == "--cycles" || a == "--repeat") {
+            uint64_t *dst = a == "--seed" ? &seed : a == "--cycles" ? &cycles : &repeat;
             if (!need("a number") || !parse_u64(val, dst))
                 return usage_error(a + " takes a non-negative number");
         } else if (a == "--trace" || a == "--wave-dir" || a == "--stimulus" || a == "--trace-out" ||
@@ -153,17 +154,35 @@ int main(int argc, char **argv)
         opt.trace_to = cycles;
     }
     if (bench) {
-        // The same seed twice: lockstep with every check, then the RTL alone.
-        cosim::Runner checked(*build, opt);
-        bool ok = checked.run();
-        opt.check = false;
-        cosim::Runner raw_run(*build, opt);
-        raw_run.run();
-        double c = double(checked.stats().cycles) / checked.stats().seconds;
-        double r = double(raw_run.stats().cycles) / raw_run.stats().seconds;
-        std::printf("cosim %s: %.2f M checked cycles/s (lockstep, both models), %.2f M raw cycles/s "
-                    "(RTL alone, same stimulus), ratio %.0f%% (targets: >= 3 M/s, >= 40%%)%s\n",
-                    dut.c_str(), c / 1e6, r / 1e6, 100.0 * c / r, ok ? "" : " [the checked run FAILED]");
+        // The same seed, lockstep with every check, then the RTL alone with
+        // the same stimulus and memory agent, `repeat` times each; the best
+        // processor time of each (another program on a shared machine only
+        // ever makes a run slower).
+        bool ok = true;
+        double checked_cpu = 0, raw_cpu = 0, checked_wall = 0, raw_wall = 0;
+        for (uint64_t i = 0; i < repeat; i++) {
+            for (bool check : {true, false}) {
+                cosim::RunOptions o = opt;
+                o.check = check;
+                cosim::Runner run(*build, o);
+                bool passed = run.run();
+                if (check)
+                    ok = ok && passed;
+                double &cpu = check ? checked_cpu : raw_cpu, &wall = check ? checked_wall : raw_wall;
+                if (i == 0 || run.stats().cpu_seconds < cpu)
+                    cpu = run.stats().cpu_seconds;
+                if (i == 0 || run.stats().seconds < wall)
+                    wall = run.stats().seconds;
+            }
+        }
+        auto speed = [&](double seconds) { return seconds > 0 ? double(cycles) / seconds / 1e6 : 0.0; };
+        std::printf("cosim %s: checked %.2f M cycles/s (lockstep, both models), raw %.2f M cycles/s (RTL, "
+                    "stimulus and memory agent alone), ratio %.0f%% (targets: checked >= 5 M/s, ratio >= 50%%)%s\n"
+                    "  processor time, best of %" PRIu64 " runs of %" PRIu64 " cycles, seed %" PRIu64
+                    "; wall clock: checked %.2f, raw %.2f M cycles/s\n",
+                    dut.c_str(), speed(checked_cpu), speed(raw_cpu),
+                    raw_cpu > 0 ? 100.0 * raw_cpu / checked_cpu : 0.0, ok ? "" : " [the checked run FAILED]",
+                    repeat, cycles, seed, speed(checked_wall), speed(raw_wall));
         return ok ? 0 : 1;
     }
     cosim::Runner run(*build, opt);

@@ -8,9 +8,19 @@
 #include <cstdlib>
 #include <cinttypes>
 
+#include <ctime>
+
 namespace cosim {
 
 namespace {
+
+// This thread's processor time in seconds.
+double thread_cpu_seconds()
+{
+    timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
+}
 
 MemoryTiming timing_for(uint64_t seed)
 {
@@ -107,6 +117,7 @@ void Runner::log_cycle(uint64_t cycle, const pw_mmu_inputs &in, const pw_mmu_out
 bool Runner::run()
 {
     auto start = std::chrono::steady_clock::now();
+    double cpu_start = thread_cpu_seconds();
     bool tracing = !opt_.wave_path.empty() && dut_->trace_open(opt_.wave_path);
     pw_mmu_outputs rtl{};
     pw_mmu_inputs in{}, prev_in{};
@@ -181,6 +192,7 @@ bool Runner::run()
     stats_.switches = stim_.switches;
     stats_.resets = stim_.resets;
     stats_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    stats_.cpu_seconds = thread_cpu_seconds() - cpu_start;
     return ok;
 }
 
