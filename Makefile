@@ -29,7 +29,9 @@ include tests/gtest/gtest.mk
 include cmodel/iss.mk
 include tests/qemu/qemu.mk
 include tests/icarus/icarus.mk
+include tests/assertions/assertions.mk
 include cosim/cosim.mk
+include tests/coverage/coverage.mk
 include suite/suite.mk
 include tests/traces/traces.mk
 include syn/synth.mk

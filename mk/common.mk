@@ -61,6 +61,11 @@ MODEL_CFLAGS := -std=c11 -Wpedantic $(WARN) -D_POSIX_C_SOURCE=200809L -I$(GEN_DI
 RTL_MMU := rtl/mmu/pw_leaf_check.v rtl/mmu/pw_tlb.v rtl/mmu/pw_walker.v rtl/mmu/pw_mmu.v
 # The generated Verilog the RTL includes.
 RTL_MMU_INCLUDES := $(RTL_INC)/pagewalk_defs.vh $(RTL_INC)/pw_mmu_ports.vh
+# The interface assertions pw_mmu compiles in for simulation (docs/mmu.md,
+# "Assertions"): a simulation flow adds RTL_ASSERT_FLAGS and RTL_ASSERT to its
+# files (Verilator also --assert); synthesis flows never do.
+RTL_ASSERT       := rtl/check/pw_mmu_protocol.v
+RTL_ASSERT_FLAGS := -DPW_ASSERTIONS -Irtl/check
 # The Icarus testbench (tests/icarus) that runs a .stim file on pw_mmu.
 ICARUS_TB := tests/icarus/tb_mmu.v tests/icarus/tracer.v tests/icarus/stim_file.v tests/icarus/sparse_mem.v
 

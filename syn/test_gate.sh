@@ -19,14 +19,15 @@ for ad in svade svadu; do
     "$MODEL_CMD" replay --trace "$d/model.trace" "$d/run.stim" || exit 2
     "$VVP" -n "$d/tb_gate.vvp" "+stim=$d/run.stim" "+trace=$d/gate.trace" >"$d/vvp.log" 2>&1 ||
         { cat "$d/vvp.log"; exit 1; }
+    status=0
     # shellcheck disable=SC2086  # PAGEWALK_TRACE is a command line
-    if $PAGEWALK_TRACE diff "$d/model.trace" "$d/gate.trace" >"$d/diff.txt" 2>&1; then
-        echo "  $ad: gates and model agree ($(grep -vc '^#' "$d/gate.trace") trace lines)"
-    else
-        echo "  $ad: gates and model DIFFER:"
-        head -n 20 "$d/diff.txt"
-        exit 1
-    fi
+    $PAGEWALK_TRACE diff "$d/model.trace" "$d/gate.trace" >"$d/diff.txt" 2>&1 || status=$?
+    case $status in
+        0) echo "  $ad: gates and model agree ($(grep -vc '^#' "$d/gate.trace") trace lines)" ;;
+        1) echo "  $ad: gates and model DIFFER:"; head -n 20 "$d/diff.txt"; exit 1 ;;
+        *) head -n 5 "$d/diff.txt"; echo "  $ad: BROKEN: the traces could not be compared (exit status $status)"
+           exit 1 ;;
+    esac
 done
 
 echo "== gate level: a netlist with broken LUTs must disagree"
@@ -36,11 +37,22 @@ mkdir -p "$d"
 # shellcheck disable=SC2086  # ICARUS_TB is a list of files
 "$IVERILOG" -g2012 -DNO_ICE40_DEFAULT_ASSIGNMENTS -I"$RTL_INC" -s tb_mmu -P tb_mmu.TlbEntries=8 -P tb_mmu.Svadu=0 \
     -o "$d/tb_gate.vvp" $ICARUS_TB "$gate/svade/pw_mmu_wrap.v" "$d/pw_mmu_gate.v" "$CELLS_SIM"
-# The broken netlist may also hang or stop its testbench: only the diff decides.
-"$VVP" -n "$d/tb_gate.vvp" "+stim=$gate/svade/run.stim" "+trace=$d/gate.trace" >"$d/vvp.log" 2>&1 || true
-# shellcheck disable=SC2086
-if $PAGEWALK_TRACE diff "$gate/svade/model.trace" "$d/gate.trace" >"$d/diff.txt" 2>&1; then
-    echo "  the broken netlist was NOT caught"
-    exit 1
+# Caught means the run completed and the trace diff, having read both traces,
+# reported a difference. A testbench that stops early, a malformed or missing
+# trace, or any other failure of the experiment is BROKEN: it shows nothing.
+broken() { echo "  BROKEN: $*"; exit 1; }
+status=0
+"$VVP" -n "$d/tb_gate.vvp" "+stim=$gate/svade/run.stim" "+trace=$d/gate.trace" >"$d/vvp.log" 2>&1 || status=$?
+if [[ $status -ne 0 ]] || ! grep -q '^tb_mmu: .* cycles, ' "$d/vvp.log"; then
+    tail -n 5 "$d/vvp.log" | sed 's/^/    /'
+    broken "the testbench did not complete its run on the broken netlist (exit status $status, $d/vvp.log)"
 fi
-echo "  caught: $(head -n 1 "$d/diff.txt" | sed 's/^pagewalk-trace diff (timed): //')"
+status=0
+# shellcheck disable=SC2086
+$PAGEWALK_TRACE diff "$gate/svade/model.trace" "$d/gate.trace" >"$d/diff.txt" 2>&1 || status=$?
+case $status in
+    0) echo "  the broken netlist was NOT caught: its trace equals the model's"; exit 1 ;;
+    1) echo "  caught: $(head -n 1 "$d/diff.txt" | sed 's/^pagewalk-trace diff (timed): //')" ;;
+    *) head -n 5 "$d/diff.txt" | sed 's/^/    /'
+       broken "pagewalk-trace diff could not compare the traces (exit status $status)" ;;
+esac
