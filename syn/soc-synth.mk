@@ -175,3 +175,29 @@ lint-board-soc: $(SOC_INCLUDES)
 	@echo "== lint: the SoC board tops (verilator -Wall)"
 	@$(VERILATOR) --lint-only -Wall -I$(RTL_INC) --top-module pw_icebreaker_soc_top $(SOC_ICE_RTL) tests/board/sb_spram256ka.v
 	@$(VERILATOR) --lint-only -Wall -I$(RTL_INC) --top-module pw_ulx3s_soc_top $(SOC_ECP5_RTL)
+
+# The same testbench under Verilator, booting the firmware's board profile
+# itself from the simulated flash (about 39 KB through the UART at the
+# testbench's 750 kBd, then the kernel and swap): the console, the finisher
+# and the CPI of the firmware on the iCE40 configuration (no M, 4-entry TLB).
+# Too long for Icarus; not part of make test (about a minute of CPU to build).
+BOARD_VSIM := $(SYN_DIR)/board-soc-vsim
+$(BOARD_VSIM)/Vtb_icebreaker_soc: $(BOARD_TB) $(SOC_ICE_RTL) $(SOC_INCLUDES) rtl/board/boot/boot_rom.hex
+	@mkdir -p $(@D)
+	@echo "  VERILATE $(@D)"
+	@$(VERILATOR) --binary --timing -Wall -Wno-fatal -O2 -I$(RTL_INC) --top-module tb_icebreaker_soc \
+	  -Mdir $(@D)/obj -o ../Vtb_icebreaker_soc -j 2 $(BOARD_TB) $(SOC_ICE_RTL) >$(@D)/verilate.log 2>&1 \
+	  || { cat $(@D)/verilate.log; exit 1; }
+$(BOARD_VSIM)/firmware.hex: $(SOC_FIRMWARE) syn/boot/bootimage.py $(BOOT_HEADERS)
+	@mkdir -p $(@D)
+	$(BOOTIMAGE) image $(BOOTDEFS) $< $(@D)/firmware.img --hex $@ >/dev/null
+
+.PHONY: sim-board-firmware
+## sim-board-firmware: the iCEBreaker SoC top under Verilator boots the board firmware from
+##  its simulated SPI flash; prints the console and the firmware's CPI (not in make test)
+sim-board-firmware: $(BOARD_VSIM)/Vtb_icebreaker_soc $(BOARD_VSIM)/firmware.hex
+	@echo "== the iCEBreaker SoC top (Verilator) boots the board firmware from the simulated SPI flash"
+	@$(BOARD_VSIM)/Vtb_icebreaker_soc +flash_image=$(BOARD_VSIM)/firmware.hex +max_cycles=400000000 \
+	  | tee $(BOARD_VSIM)/firmware.log
+	@grep -q '^tb_board: pass after' $(BOARD_VSIM)/firmware.log \
+	  || { echo "error: the board firmware did not pass ($(BOARD_VSIM)/firmware.log)"; exit 1; }

@@ -14,6 +14,7 @@
 // "tb_board: timeout after N cycles". The console goes to stdout as it comes.
 `default_nettype none
 `timescale 1ns / 1ps
+`include "pagewalk_defs.vh"
 `include "pagewalk_board.vh"
 
 module tb_icebreaker_soc;
@@ -111,14 +112,45 @@ module tb_icebreaker_soc;
     end
   end
 
+  // ---------------------------------------------------------------- CPI
+  // Of the program the loader started, from its first instruction at MEM_RAM
+  // (the loader's own polling is left out) to the finisher.
+  integer    done_at = -1;     // the cycle the finisher lit an LED
+  reg        started = 1'b0;
+  reg [63:0] insn0 = 64'd0, cyc0 = 64'd0;
+  always @(posedge clk) begin
+    if (!started && dut.rst_n && dut.u_board.u_soc.u_core.pc_q == `PW_MEM_RAM) begin
+      started <= 1'b1;
+      insn0   <= dut.u_board.u_soc.u_core.u_csr.minstret_q;
+      cyc0    <= dut.u_board.u_soc.u_core.u_csr.mcycle_q;
+    end
+  end
+  reg [63:0] insn1 = 64'd0, cyc1 = 64'd0;   // when the finisher is written
+  always @(posedge clk) begin
+    if (done_at < 0 && (!ledg_n || !ledr_n)) begin
+      insn1 <= dut.u_board.u_soc.u_core.u_csr.minstret_q;
+      cyc1  <= dut.u_board.u_soc.u_core.u_csr.mcycle_q;
+    end
+  end
+  task report_cpi;
+    reg [63:0] insns, cycs;
+    begin
+      insns = insn1 - insn0;
+      cycs  = cyc1 - cyc0;
+      if (started && insns != 0)
+        $display("tb_board: the program: %0d instructions, %0d cycles, CPI %0d.%02d", insns, cycs,
+                 cycs / insns, (cycs * 100 / insns) % 100);
+    end
+  endtask
+
   // ---------------------------------------------------------------- the end
-  integer done_at = -1;
   always @(posedge clk) begin
     if (done_at < 0 && (!ledg_n || !ledr_n)) done_at <= cycles;
     // Let the UART finish the line that precedes the finisher.
     if (done_at >= 0 && cycles == done_at + 40 * ClocksPerBit) begin
       if (!ledg_n) $display("\ntb_board: pass after %0d cycles", cycles);
       else $display("\ntb_board: fail %0d", dut.u_board.u_soc.finish_code_o);
+      report_cpi;
       $display("tb_board: flash: %0d wake-ups, %0d reads, %0d commands ignored",
                flash.wakes, flash.reads, flash.ignored);
       $finish;
