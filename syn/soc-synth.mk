@@ -148,16 +148,17 @@ $(BOARD_SIM)/hello.img: $(SOC_DIR)/tests/hello.elf syn/boot/bootimage.py $(BOOT_
 	@mkdir -p $(@D)
 	$(BOOTIMAGE) image $(BOOTDEFS) $< $@ --hex $(BOARD_SIM)/hello.hex >/dev/null
 
-test-board-soc: $(BOARD_SIM)/tb.vvp $(BOARD_SIM)/hello.img
+test-board-soc: $(BOARD_SIM)/tb.vvp $(BOARD_SIM)/hello.img $(BOOT_DIR)/boot.elf
 	@echo "== the iCEBreaker SoC top in Icarus: boot from the simulated SPI flash"
-	@tests/board/test_board_soc.sh $(VVP) $(BOARD_SIM)
+	@tests/board/test_board_soc.sh $(VVP) $(BOARD_SIM) $(GEN_DIR) $(BOOT_DIR)/boot.elf
 TEST_TARGETS += test-board-soc
 
 # ---------------------------------------------------------------- benchmark
 # CPI on the firmware workload the boards run: the board profile (swap as the
 # first process) on the iCE40 configuration (no M, Svade, 128 KiB).
 bench-board-soc: $(SOC_DIR)/rv32i-svade/pagewalk-soc $(SOC_CMD) $(SOC_FIRMWARE)
-	@echo "== CPI on the board firmware (swap; core without M, 128 KiB of RAM)"
+	@echo "== CPI on the board firmware (swap) on pagewalk-soc: core without M, 128 KiB of RAM, 8-entry TLB"
+	@echo "   (the iCEBreaker's 4-entry TLB: make sim-board-firmware)"
 	@$(SOC_CMD) --isa rv32i --ram 128K --stats $(SOC_FIRMWARE) 2>&1 >/dev/null | sed -n 1p
 BENCH_TARGETS += bench-board-soc
 
@@ -186,7 +187,7 @@ $(BOARD_VSIM)/Vtb_icebreaker_soc: $(BOARD_TB) $(SOC_ICE_RTL) $(SOC_INCLUDES) rtl
 	@mkdir -p $(@D)
 	@echo "  VERILATE $(@D)"
 	@$(VERILATOR) --binary --timing -Wall -Wno-fatal -O2 -I$(RTL_INC) --top-module tb_icebreaker_soc \
-	  -Mdir $(@D)/obj -o ../Vtb_icebreaker_soc -j 2 $(BOARD_TB) $(SOC_ICE_RTL) >$(@D)/verilate.log 2>&1 \
+	  -Mdir $(@D)/obj -o ../Vtb_icebreaker_soc -j 1 $(BOARD_TB) $(SOC_ICE_RTL) >$(@D)/verilate.log 2>&1 \
 	  || { cat $(@D)/verilate.log; exit 1; }
 $(BOARD_VSIM)/firmware.hex: $(SOC_FIRMWARE) syn/boot/bootimage.py $(BOOT_HEADERS)
 	@mkdir -p $(@D)

@@ -32,7 +32,8 @@ SOC_CXXFLAGS := -std=c++17 -O2 -g $(WARN) -I$(GEN_DIR) -Icmodel -Isim/soc -Icosi
 SOC_HARNESS  := soc_dut soc_lockstep soc_mmu_check pagewalk_soc
 # The co-simulation's MMU checker (cosim/mmu_checker.h) checks the MMU inside
 # the SoC against the cycle model and the architectural model.
-SOC_COSIM_OBJS := $(COSIM_DIR)/mmu_checker.o $(COSIM_DIR)/output_check.o $(COSIM_DIR)/arch_check.o
+SOC_COSIM_OBJS := $(COSIM_DIR)/mmu_checker.o $(COSIM_DIR)/output_check.o $(COSIM_DIR)/arch_check.o \
+                  $(COSIM_DIR)/functional_coverage.o
 
 # The Verilator runtime with DPI, once.
 SOC_RUNTIME := verilated verilated_fst_c verilated_dpi verilated_threads

@@ -1,5 +1,5 @@
 #!/bin/bash
-# test_board_soc.sh VVP DIR: the iCEBreaker SoC top (tests/board/tb_icebreaker_soc.v,
+# test_board_soc.sh VVP DIR [GEN_DIR BOOT_ELF]: the iCEBreaker SoC top (tests/board/tb_icebreaker_soc.v,
 # built into DIR/tb.vvp) boots DIR/hello.img the way the board does: the image
 # streams from the simulated SPI flash into the UART, the boot ROM copies it to
 # SPRAM, checks it and jumps to it. Three runs:
@@ -43,5 +43,18 @@ n=$(grep -c 'starting at' "$dir/corrupt.log")
 run erased +max_cycles=20000
 want erased 'flash: 1 wake-ups, 1 reads, 0 commands ignored' "an erased flash is peeked at, not streamed"
 refuse erased 'starting at' "nothing is started"
+
+# bootimage.py refuses what the loader could not run, with a message naming the file.
+bad() {  # WHAT PATTERN ARGS...
+  local what=$1 pat=$2; shift 2
+  if out=$(python3 syn/boot/bootimage.py image --defs "$gen" "$@" "$dir/bad.img" 2>&1); then
+    echo "  FAIL bootimage: $what was accepted"; fail=1
+  elif echo "$out" | grep -q -- "$pat"; then echo "  ok bootimage: $what: $out"
+  else echo "  FAIL bootimage: $what: unexpected message: $out"; fail=1; fi
+}
+gen=${3:-build/gen}
+bad "not an ELF" "is not an ELF file" tests/board/test_board_soc.sh
+bad "a segment outside the SPRAM (the boot ROM's ELF)" "lies outside" "${4:-build/synth/boot/boot.elf}"
+bad "a missing file" "cannot read" "$dir/no-such.elf"
 
 [ $fail = 0 ] && echo "test-board-soc: passed" || { echo "test-board-soc: FAILED"; exit 1; }
