@@ -17,7 +17,8 @@
 ## synth-report-soc: the SoC rows of the synthesis report (part of synth-report)
 ## test-board-soc: the iCEBreaker SoC top in Icarus boots a program from its simulated
 ##  SPI flash through the boot ROM; a corrupted image is refused; UART console checked
-## bench-board-soc: CPI of the SoC on the board firmware (swap), iCE40 build (no M, 4-entry TLB)
+## bench-board-soc: CPI of the SoC on the board firmware (swap): pagewalk-soc without M, 128 KiB
+##  (part of make bench; the board's own 4-entry TLB: make sim-board-firmware)
 ## lint-board-soc: verilator -Wall on the SoC board tops (part of make lint)
 ## boot-rom: the iCEBreaker boot loader (syn/boot) into rtl/board/boot/boot_rom.hex
 
@@ -186,7 +187,7 @@ BOARD_VSIM := $(SYN_DIR)/board-soc-vsim
 $(BOARD_VSIM)/Vtb_icebreaker_soc: $(BOARD_TB) $(SOC_ICE_RTL) $(SOC_INCLUDES) rtl/board/boot/boot_rom.hex
 	@mkdir -p $(@D)
 	@echo "  VERILATE $(@D)"
-	@$(VERILATOR) --binary --timing -Wall -Wno-fatal -O2 -I$(RTL_INC) --top-module tb_icebreaker_soc \
+	@$(VERILATOR) --binary --timing -Wall -O2 -I$(RTL_INC) --top-module tb_icebreaker_soc \
 	  -Mdir $(@D)/obj -o ../Vtb_icebreaker_soc -j 1 $(BOARD_TB) $(SOC_ICE_RTL) >$(@D)/verilate.log 2>&1 \
 	  || { cat $(@D)/verilate.log; exit 1; }
 $(BOARD_VSIM)/firmware.hex: $(SOC_FIRMWARE) syn/boot/bootimage.py $(BOOT_HEADERS)
