@@ -95,11 +95,18 @@ $(SOC_SYN_ICE)/soc.json: $(SOC_ICE_RTL) $(SOC_INCLUDES) rtl/board/boot/boot_rom.
 # -abc9 -dff: yosys's newer mapper, also across flip-flops: without them the SoC
 # needs 5446 logic cells of the UP5K's 5280 (103%), with them 5165 (98%).
 SOC_ICE_YOSYS_FLAGS ?= -abc9 -dff
+# Placed and routed for a little more than the board's clock (SOC_ICE_PNR_MHZ):
+# at 98% of the device, routing detours cost the last nanoseconds, and asked
+# for exactly 12 MHz nextpnr ended at 11.94. The bitstream is kept only if
+# what it achieved reaches the board's clock (soc_synth_report.py --check).
 SOC_ICE_SEED ?= 1
-$(SOC_SYN_ICE)/soc.asc: $(SOC_SYN_ICE)/soc.json constraints/icebreaker.pcf
-	@echo "== nextpnr-ice40: the SoC on iCE40UP5K-SG48 at $(SOC_ICE_CLOCK_MHZ) MHz"
-	$(NEXTPNR_ICE40) -q $(ICE40_DEVICE) --json $< --pcf constraints/icebreaker.pcf --freq $(SOC_ICE_CLOCK_MHZ) \
-	  --seed $(SOC_ICE_SEED) --report $(@D)/nextpnr-report.json -l $(@D)/nextpnr.log --asc $@
+SOC_ICE_PNR_MHZ ?= 13
+$(SOC_SYN_ICE)/soc.asc: $(SOC_SYN_ICE)/soc.json constraints/icebreaker.pcf syn/soc_synth_report.py
+	@echo "== nextpnr-ice40: the SoC on iCE40UP5K-SG48, aimed at $(SOC_ICE_PNR_MHZ) MHz, needed $(SOC_ICE_CLOCK_MHZ) MHz"
+	$(NEXTPNR_ICE40) -q $(ICE40_DEVICE) --json $< --pcf constraints/icebreaker.pcf --freq $(SOC_ICE_PNR_MHZ) \
+	  --timing-allow-fail --seed $(SOC_ICE_SEED) --report $(@D)/nextpnr-report.json -l $(@D)/nextpnr.log --asc $@.tmp
+	@$(PYTHON) syn/soc_synth_report.py --check $(@D)/nextpnr-report.json --need-mhz $(SOC_ICE_CLOCK_MHZ)
+	@mv $@.tmp $@
 
 $(SOC_BIT_icebreaker): $(SOC_SYN_ICE)/soc.asc $(SOC_SYN_ICE)/firmware.img
 	$(ICEPACK) $< $@

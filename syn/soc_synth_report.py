@@ -6,6 +6,7 @@ Reads the nextpnr --report JSON that syn/soc-synth.mk's board flows leave in
 Markdown table (device, logic used of available, RAM blocks, DSP, Fmax
 against the clock the flow asked for) and writes it to --out when given.
 A flow that has not run is an error naming the file it lacks.
+`--check REPORT --need-mhz F` instead fails unless that routed design reaches F MHz.
 """
 import argparse
 import json
@@ -54,7 +55,23 @@ def row(name, device, report, logic_bel, logic_name, ram_bels, dsp_bel, mhz):
             f"{used(report, dsp_bel)[0]} | {timing} | {mhz} |")
 
 
+def check(path, need_mhz):
+    """Exit with an error unless the routed design reaches need_mhz."""
+    achieved, _ = fmax(load(path))
+    if achieved is None or achieved < need_mhz:
+        sys.exit(f"soc_synth_report: error: {path}: Fmax {achieved} MHz does not reach the board's "
+                 f"{need_mhz:g} MHz (try another SOC_ICE_SEED)")
+    print(f"Fmax {achieved:.2f} MHz: reaches the board's {need_mhz:g} MHz")
+    return 0
+
+
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "--check":
+        ap = argparse.ArgumentParser(description="check a routed design's Fmax")
+        ap.add_argument("--check", required=True, metavar="NEXTPNR_REPORT")
+        ap.add_argument("--need-mhz", type=float, required=True)
+        args = ap.parse_args()
+        return check(args.check, args.need_mhz)
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--ice40-dir", required=True)
     ap.add_argument("--ecp5-dir", required=True)
