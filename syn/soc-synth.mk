@@ -188,7 +188,7 @@ lint-board-soc: $(SOC_INCLUDES)
 
 # The same testbench under Verilator, booting the firmware's board profile
 # itself from the simulated flash (about 39 KB through the UART at the
-# testbench's 750 kBd, then the kernel and swap): the console, the finisher
+# testbench's 375 kBd, then the kernel and swap): the console, the finisher
 # and the CPI of the firmware on the iCE40 configuration (no M, 4-entry TLB).
 # Too long for Icarus; under Verilator about 15 s of CPU to build and 9 s to run.
 BOARD_VSIM := $(SYN_DIR)/board-soc-vsim

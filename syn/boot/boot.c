@@ -11,10 +11,10 @@
  * It prints nothing before an image: the flash's bytes start to arrive a few
  * microseconds after reset, and a message sent then would make the loader
  * miss them (the UART holds one received byte). Only when nothing arrives for
- * IDLE_POLLS polls (about 0.2 s on the board) does it say that it waits.
+ * IDLE_POLLS polls (about half a second on the board) does it say that it waits.
  *
  * Every byte is read within the time the UART takes to receive the next one
- * (a byte every 10 bit times: 1040 cycles on the board, 160 in the
+ * (a byte every 10 bit times: 520 cycles on the board at 6 MHz, 160 in the
  * testbenches): the copy loop takes about 70 cycles a byte. */
 #include <stdint.h>
 #include "pagewalk_defs.h"
