@@ -41,6 +41,7 @@ include cosim/systemc/systemc.mk
 include tests/formal/formal.mk
 include rtl/soc/soc.mk
 include firmware/firmware.mk
+include syn/soc-synth.mk
 
 # ---------------------------------------------------------------- main job
 # The main job's short regression.

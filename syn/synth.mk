@@ -8,7 +8,7 @@
 #                                       (8 entries) on iCE40UP5K, simulate the board's
 #                                       self-test and compare its UART trace with the model's
 
-## synth BOARD=icebreaker|ulx3s: a bitstream with the MMU self-test in build/synth/BOARD/
+## synth BOARD=icebreaker|ulx3s [TOP=mmu]: a bitstream with the MMU self-test in build/synth/BOARD/
 ## synth-report: utilisation and Fmax table (MMU at 4, 8, 16 entries; board tops)
 ## test-synth: board lint, MMU place-and-route on iCE40, board self-test in Icarus
 
@@ -76,11 +76,16 @@ SYN_BITSTREAM_icebreaker := $(SYN_DIR)/icebreaker/pagewalk_icebreaker.bin
 SYN_BITSTREAM_ulx3s      := $(SYN_DIR)/ulx3s/pagewalk_ulx3s.bit
 
 # An unknown BOARD has no bitstream to build, so the recipe's check speaks first.
-synth: $(SYN_BITSTREAM_$(BOARD))
+# TOP=soc builds the SoC instead of the MMU self-test (syn/soc-synth.mk adds
+# that prerequisite); TOP=mmu, the default, this file's bitstream.
+TOP ?= mmu
+synth: $(if $(filter soc,$(TOP)),,$(SYN_BITSTREAM_$(BOARD)))
 	@case " $(BOARDS) " in *" $(BOARD) "*) ;; \
 	  *) echo "error: BOARD='$(BOARD)' is not a known board; choose one of: $(BOARDS)"; \
 	     echo "       e.g. make synth BOARD=icebreaker"; exit 2;; esac
-	@echo "== bitstream: $(SYN_BITSTREAM_$(BOARD)) (docs/fpga.md says how to flash it)"
+	@case "$(TOP)" in mmu|soc) ;; \
+	  *) echo "error: TOP='$(TOP)' is not a known top; choose mmu (the MMU self-test) or soc"; exit 2;; esac
+	@echo "== bitstream: $(if $(filter soc,$(TOP)),$(SOC_BIT_$(BOARD)),$(SYN_BITSTREAM_$(BOARD))) (docs/fpga.md says how to load it)"
 
 $(SYN_DIR)/icebreaker/pagewalk_icebreaker.json: rtl/board/pw_icebreaker_top.v $(RTL_BOARD) $(RTL_MMU) $(SELFTEST_ROMS) $(RTL_MMU_INCLUDES)
 	@mkdir -p $(@D)

@@ -12,6 +12,7 @@
 module pw_soc #(
   parameter integer RamBytes     = `PW_RAM_DEFAULT_BYTES,  // a power of two
   parameter         RamInit      = "",                     // $readmemh image of the RAM
+  parameter [31:0]  ResetPc      = `PW_MEM_RAM,            // where the core starts (boards: a boot ROM)
   parameter integer WithM        = 1,
   parameter integer TlbEntries   = 8,
   parameter integer Svadu        = 0,
@@ -79,7 +80,7 @@ module pw_soc #(
   wire        mtip, msip;
   wire [63:0] mtime;
 
-  pw_core #(.WithM(WithM)) u_core (
+  pw_core #(.WithM(WithM), .ResetPc(ResetPc)) u_core (
     .clk_i, .rst_ni,
     .mmu_req_valid_o   (req_valid),
     .mmu_req_ready_i   (req_ready),

@@ -47,21 +47,55 @@ module pw_soc_fabric #(
   localparam [31:0] CLINT_BASE = `PW_MEM_CLINT;
   localparam [31:0] FIN_BASE = `PW_MEM_TEST_FINISHER;
   localparam [31:0] CNT_BASE = `PW_MEM_MMU_COUNTERS;
+  localparam integer RamBits = $clog2(RamWords) + 2;   // the RAM window's address bits
 
   wire        low   = (req_addr_i[33:32] == 2'b00);
   wire [31:0] a     = req_addr_i[31:0];
-  wire [31:0] ram_off   = a - RAM_BASE;
-  wire [31:0] uart_off  = a - UART_BASE;
-  wire [31:0] clint_off = a - CLINT_BASE;
-  wire [31:0] fin_off   = a - FIN_BASE;
-  wire [31:0] cnt_off   = a - CNT_BASE;
   wire is_word = (req_size_i == 2'd2);
 
-  wire in_ram   = low && a >= RAM_BASE && {2'b00, ram_off} < ram_bytes_i;
-  wire in_uart  = low && uart_off  < `PW_UART_BYTES;
-  wire in_clint = low && clint_off < `PW_CLINT_BYTES;
-  wire in_fin   = low && fin_off   < `PW_FINISHER_BYTES;
-  wire in_cnt   = low && cnt_off   < `PW_MMU_COUNTERS_BYTES;
+  // Whether addr lies in [base, base + bytes). Every window of the memory map
+  // starts at a multiple of its size rounded up to a power of two (span), so
+  // this is a compare of the high address bits (and, for a size that is no
+  // power of two, a bound on the low ones): no subtractor, which on an iCE40
+  // costs a carry chain per window. The windows' alignment is checked below.
+  function [31:0] pow2_ceil(input [31:0] bytes);
+    begin
+      pow2_ceil = 32'd1;
+      while (pow2_ceil < bytes) pow2_ceil = pow2_ceil << 1;
+    end
+  endfunction
+  localparam [31:0] UART_SPAN  = pow2_ceil(`PW_UART_BYTES);
+  localparam [31:0] CLINT_SPAN = pow2_ceil(`PW_CLINT_BYTES);
+  localparam [31:0] FIN_SPAN   = pow2_ceil(`PW_FINISHER_BYTES);
+  localparam [31:0] CNT_SPAN   = pow2_ceil(`PW_MMU_COUNTERS_BYTES);
+
+  function in_window(input [31:0] addr, input [31:0] base, input [31:0] span, input [31:0] bytes);
+    in_window = ((addr & ~(span - 32'd1)) == base) && (span == bytes || (addr & (span - 32'd1)) < bytes);
+  endfunction
+
+`ifndef SYNTHESIS
+  initial begin
+    if (UART_BASE % UART_SPAN != 0 || CLINT_BASE % CLINT_SPAN != 0 || FIN_BASE % FIN_SPAN != 0 ||
+        CNT_BASE % CNT_SPAN != 0 || RAM_BASE[RamBits-1:0] != 0) begin
+      $display("pw_soc_fabric: error: a device window does not start at a multiple of its span");
+      $finish;
+    end
+  end
+`endif
+
+  // The RAM: its window is 4 * RamWords bytes; in simulation pw_soc may use
+  // less of it (ram_bytes_i), in synthesis it is all of it.
+  wire ram_high = low && a[31:RamBits] == RAM_BASE[31:RamBits];
+`ifdef PW_SIM
+  wire in_ram   = ram_high && {{(34-RamBits){1'b0}}, a[RamBits-1:0]} < ram_bytes_i;
+`else
+  wire in_ram   = ram_high;
+  wire unused_ram_bytes = ^ram_bytes_i;
+`endif
+  wire in_uart  = low && in_window(a, UART_BASE, UART_SPAN, `PW_UART_BYTES);
+  wire in_clint = low && in_window(a, CLINT_BASE, CLINT_SPAN, `PW_CLINT_BYTES);
+  wire in_fin   = low && in_window(a, FIN_BASE, FIN_SPAN, `PW_FINISHER_BYTES);
+  wire in_cnt   = low && in_window(a, CNT_BASE, CNT_SPAN, `PW_MMU_COUNTERS_BYTES);
 
   wire ok = in_ram || (in_uart && req_size_i == 2'd0) || (in_clint && clint_hit_i && is_word) || (in_fin && is_word)
          || (in_cnt && is_word && !req_we_i);
@@ -69,14 +103,14 @@ module pw_soc_fabric #(
   assign req_ready_o = 1'b1;
 
   assign ram_en_o       = accept && in_ram;
-  assign ram_addr_o     = ram_off[$clog2(RamWords)+1:2];
+  assign ram_addr_o     = a[RamBits-1:2];   // RAM_BASE is aligned to the window
   assign uart_sel_o     = accept && ok && in_uart;
   assign clint_sel_o    = accept && ok && in_clint;
   assign finisher_sel_o = accept && ok && in_fin;
 
   reg [31:0] cnt_rdata;
   always @(*) begin
-    case (cnt_off[4:0])
+    case (a[4:0])
       `PW_MMU_COUNTER_HITS:        cnt_rdata = cnt_hits_i;
       `PW_MMU_COUNTER_MISSES:      cnt_rdata = cnt_misses_i;
       `PW_MMU_COUNTER_WALKS:       cnt_rdata = cnt_walks_i;
@@ -109,7 +143,6 @@ module pw_soc_fabric #(
 
   // Writes are steered by the selects; the write data and strobes pass
   // through from the request to every device.
-  wire unused = ^{req_wstrb_i, req_wdata_i, ram_off[1:0], uart_off[31:3], uart_off[2:0], clint_off[31:16],
-                  fin_off[31:2], fin_off[1:0], cnt_off[31:5]};
+  wire unused = ^{req_wstrb_i, req_wdata_i, a[1:0]};
 endmodule
 `default_nettype wire
