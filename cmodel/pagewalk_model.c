@@ -221,7 +221,7 @@ static int cmd_replay(int argc, char **argv)
         pw_stim_free(&stim);
         return EXIT_USAGE;
     }
-    pw_mmu_config cfg = {(unsigned)entries, stim.ad, true};
+    pw_mmu_config cfg = {.tlb_entries = (unsigned)entries, .ad = stim.ad, .trace_port = true};
     pw_mmu_model *m = malloc(sizeof *m);
     if (!m || !pw_mmu_init(m, &cfg)) {
         fprintf(stderr, "pagewalk-model: error: out of memory\n");

@@ -255,7 +255,7 @@ Runner::Runner(const DutBuild &build, RunOptions opt)
     : build_(build), opt_(std::move(opt)), dut_(build.make()), mem_(pw_smem_new()),
       agent_(mem_, opt_.seed * 2 + 1, timing_for(opt_.seed)), stim_(opt_.seed, mem_, &agent_)
 {
-    pw_mmu_config cfg{build.tlb_entries, build.ad, true};
+    pw_mmu_config cfg{build.tlb_entries, build.ad, true, 1, PW_COUNTERS_32, false, false};
     pw_mmu_init(&model_, &cfg);
     if (opt_.record) {
         stim_.for_recording();

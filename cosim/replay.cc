@@ -31,7 +31,7 @@ int replay_stimulus(const DutBuild &build, const std::string &stim_path, const s
     if (!wave_path.empty() && dut->trace_open(wave_path))
         dut->trace_active(true);
     pw_mmu_model model;
-    pw_mmu_config cfg{build.tlb_entries, build.ad, true};
+    pw_mmu_config cfg{build.tlb_entries, build.ad, true, 1, PW_COUNTERS_32, false, false};
     pw_mmu_init(&model, &cfg);
     std::string name = std::string(pw_ad_name(build.ad)) + " (" + std::to_string(build.tlb_entries) + " entries)";
     pw_trace_writer tw;

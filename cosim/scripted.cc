@@ -27,7 +27,7 @@ MemoryTiming ScriptedBench::fixed_timing()
 ScriptedBench::ScriptedBench(const DutBuild &build, MemoryTiming timing)
     : build_(build), dut_(build.make()), mem_(pw_smem_new()), agent_(mem_, 1, timing)
 {
-    pw_mmu_config cfg{build.tlb_entries, build.ad, true};
+    pw_mmu_config cfg{build.tlb_entries, build.ad, true, 1, PW_COUNTERS_32, false, false};
     pw_mmu_init(&model_, &cfg);
     reset();
 }
