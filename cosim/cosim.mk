@@ -3,7 +3,8 @@
 VERILATOR ?= verilator
 VERILATOR_ROOT_INC := $(shell $(VERILATOR) --getenv VERILATOR_ROOT 2>/dev/null)/include
 COSIM_DIR  := $(BUILD)/cosim
-RTL_MMU    := rtl/mmu/pw_leaf_check.v rtl/mmu/pw_tlb.v rtl/mmu/pw_walker.v rtl/mmu/pw_mmu.v
+RTL_MMU    := rtl/mmu/pw_leaf_check.v rtl/mmu/pw_tlb.v rtl/mmu/pw_hit_pipe.v rtl/mmu/pw_counters.v \
+              rtl/mmu/pw_walker.v rtl/mmu/pw_walker_pipe.v rtl/mmu/pw_mmu.v
 COSIM_TLB_ENTRIES ?= 8
 
 VERILATE_FLAGS := -Wall --cc -O3 --x-assign fast --x-initial fast --noassert --trace-fst \
@@ -95,13 +96,19 @@ test-regress-tool:
 YOSYS ?= yosys
 IVERILOG ?= iverilog
 lint: $(BUILD)/gen/pagewalk_defs.vh
-	@echo "== lint: verilator -Wall (4, 8, 32 entries; Svade and Svadu), Icarus, yosys synth_ice40"
-	@for n in 4 8 32; do for a in 0 1; do \
-	  $(VERILATOR) --lint-only -Wall -I$(BUILD)/gen -GTlbEntries=$$n -GSvadu=$$a --top-module pw_mmu $(RTL_MMU) \
-	    || exit 1; done; done
+	@echo "== lint: verilator -Wall (4, 8, 32 entries; Svade and Svadu; hit latency 1, 2, 3; the options), Icarus, yosys synth_ice40"
+	@for n in 4 8 32; do for a in 0 1; do for l in 1 2 3; do \
+	  $(VERILATOR) --lint-only -Wall -I$(BUILD)/gen -GTlbEntries=$$n -GSvadu=$$a -GHitLatency=$$l --top-module pw_mmu $(RTL_MMU) \
+	    || exit 1; done; done; done
+	@for opts in "-GHitLatency=3 -GPpnInBram=1 -GCounterBits=0 -GSfenceFlushAll=1" "-GCounterBits=16 -GTracePort=1" \
+	              "-GHitLatency=2 -GCounterBits=16 -GSfenceFlushAll=1 -GTracePort=1"; do \
+	  $(VERILATOR) --lint-only -Wall -I$(BUILD)/gen $$opts --top-module pw_mmu $(RTL_MMU) || exit 1; done
 	@$(IVERILOG) -g2005 -Wall -Wno-sensitivity-entire-array -I$(BUILD)/gen -s pw_mmu -o $(BUILD)/pw_mmu.vvp $(RTL_MMU)
-	@$(YOSYS) -q -l $(BUILD)/yosys-lint.log -p "read_verilog -I$(BUILD)/gen $(RTL_MMU); synth_ice40 -top pw_mmu" \
-	  && ! grep -i "^warning" $(BUILD)/yosys-lint.log
+	@$(IVERILOG) -g2005 -Wall -Wno-sensitivity-entire-array -I$(BUILD)/gen -s pw_mmu -P pw_mmu.HitLatency=3 \
+	  -P pw_mmu.PpnInBram=1 -o $(BUILD)/pw_mmu.vvp $(RTL_MMU)
+	@for p in "" "chparam -set HitLatency 3 -set PpnInBram 1 -set CounterBits 0 -set SfenceFlushAll 1 pw_mmu;"; do \
+	  $(YOSYS) -q -l $(BUILD)/yosys-lint.log -p "read_verilog -I$(BUILD)/gen $(RTL_MMU); $$p synth_ice40 -top pw_mmu" \
+	  && ! grep -i "^warning" $(BUILD)/yosys-lint.log || exit 1; done
 	@echo "lint clean"
 
 # One seeded stimulus through the model, Verilator and Icarus; traces diffed

@@ -21,7 +21,7 @@ endif
 SC_DIR          := $(BUILD)/systemc
 SC_SRC          := cosim/systemc
 SC_VERILATOR_INC := $(shell $(VERILATOR) --getenv VERILATOR_ROOT 2>/dev/null)/include
-SC_RTL          := rtl/mmu/pw_leaf_check.v rtl/mmu/pw_tlb.v rtl/mmu/pw_walker.v rtl/mmu/pw_mmu.v
+SC_RTL          := $(RTL_MMU)
 SYSTEMC_TLB_ENTRIES ?= 8
 SYSTEMC_SEED         ?= 1
 SYSTEMC_TRANSLATIONS ?= 100000

@@ -26,7 +26,7 @@ one() {
     fi
     # shellcheck disable=SC2086
     if ! $VERILATOR $VERILATE_FLAGS --prefix Vmmu_mut -GSvadu=$svadu -Mdir "$dir" \
-            "$dir"/rtl/pw_leaf_check.v "$dir"/rtl/pw_tlb.v "$dir"/rtl/pw_walker.v "$dir"/rtl/pw_mmu.v \
+            "$dir"/rtl/*.v \
             --build -j 1 > "$dir/build.log" 2>&1 ||
        ! $CXX $COSIM_CXXFLAGS -I"$dir" -DDUT_CLASS=Vmmu_mut -DDUT_NAME="$name" \
             -DDUT_AD=$([[ $svadu == 1 ]] && echo PW_AD_SVADU || echo PW_AD_SVADE) -DDUT_ENTRIES=8 \
