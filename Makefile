@@ -57,8 +57,9 @@ help:
 	@echo "  make systemc         build/systemc/pagewalk-sc: the MMU in SystemC and TLM-2.0 (docs/systemc.md)"
 	@echo "  make test-systemc    100,000 seeded translations per A/D policy; an injected bug must be caught"
 	@echo "  make synth BOARD=icebreaker|ulx3s  a bitstream with the MMU self-test in build/synth/BOARD/"
-	@echo "  make synth-report    utilisation and Fmax table (MMU at 4, 8, 16 entries; board tops)"
-	@echo "  make test-synth      board lint, MMU place-and-route on iCE40, board self-test in Icarus"
+	@echo "  make synth-report    utilisation and Fmax table: the MMU at each hit latency and option set on"
+	@echo "                       iCE40UP5K, iCE40HX8K, ECP5 (median of REPORT_SEEDS placements); board tops"
+	@echo "  make test-synth      board lint, board self-test in Icarus, MMU place-and-route guard (syn/fmax_guard.txt)"
 	@echo "  make test-gate       the synth_ice40 netlist simulated on a stimulus, its trace against the model"
 	@echo "  make clean           remove $(BUILD)/"
 	@echo

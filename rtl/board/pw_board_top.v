@@ -19,6 +19,11 @@ module pw_board_top #(
   parameter integer Baud          = 115200,
   parameter integer TlbEntries    = 8,
   parameter integer Svadu         = 0,
+  // The MMU's timing and size options (docs/mmu.md): each board top chooses.
+  parameter integer HitLatency     = 1,
+  parameter integer CounterBits    = 32,
+  parameter integer SfenceFlushAll = 0,
+  parameter integer PpnInBram      = 0,
   parameter integer Backpressure  = 1,      // random mem_req_ready on the walker port
   parameter integer ResetHoldBits = 16,
   parameter         PtFile        = "build/synth/selftest/selftest_pt.hex",
@@ -70,7 +75,9 @@ module pw_board_top #(
   wire [8:0]  fill_asid;
   wire [21:0] fill_ppn;
 
-  pw_mmu #(.TlbEntries(TlbEntries), .Svadu(Svadu), .TracePort(1)) u_mmu (
+  pw_mmu #(.TlbEntries(TlbEntries), .Svadu(Svadu), .HitLatency(HitLatency),
+           .CounterBits(CounterBits), .SfenceFlushAll(SfenceFlushAll), .PpnInBram(PpnInBram),
+           .TracePort(1)) u_mmu (
     .clk_i, .rst_ni(rst_n),
     .satp_i(satp), .sum_i(sum), .mxr_i(mxr),
     .req_valid_i(req_valid), .req_ready_o(req_ready), .req_vaddr_i(req_vaddr),
