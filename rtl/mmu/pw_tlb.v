@@ -9,9 +9,9 @@
 //
 // Registered (the pipelined MMU, HitLatency 2 and 3) moves two things off
 // the critical paths without changing what the ports show:
-//   - the sfence flush vector is registered and cleared from valid one edge
-//     later; until then the compare masks the entries it names, so a lookup
-//     in the next cycle already misses them.
+//   - the sfence's per-entry compare is registered, and the flush it makes
+//     clears the entries one edge later; in between, the compare masks them,
+//     so a lookup in the next cycle already misses them.
 //   - the fill index is computed a cycle ahead. A fill at edge e uses the
 //     index chosen from the valid bits of cycle e-1: they are those of cycle
 //     e, because a walk's fill is cancelled by any sfence during the walk and
@@ -77,23 +77,29 @@ module pw_tlb #(
   reg [4:0]  perm_q   [0:TlbEntries-1];  // {D, U, X, W, R}
   reg [IndexBits-1:0] victim_q;
 
-  // Entries a registered flush has named but not yet cleared (0 unless Registered).
-  wire [TlbEntries-1:0] flushing;
+  // The sfence's per-entry compare: VPN[1], VPN[0] and ASID equal. The rule
+  // that combines them into the flush vector is applied to these, or, when
+  // Registered, to their registered copies a cycle later.
+  reg [TlbEntries-1:0] sf_vpn1_eq, sf_vpn0_eq, sf_asid_eq;
+  wire [TlbEntries-1:0] f_vpn1_eq, f_vpn0_eq, f_asid_eq;
+  wire                  f_valid, f_all_va, f_all_asid;
 
-  // Which entries translate the lookup VA, and which the sfence VA and ASID name.
+  // Which entries translate the lookup VA, and which the sfence names.
   reg [TlbEntries-1:0] flush;
   integer i;
   always @* begin
     for (i = 0; i < TlbEntries; i = i + 1) begin
-      match_o[i] = valid_q[i] && !flushing[i] && vpn1_q[i] == lookup_vpn_i[19:10] &&
+      sf_vpn1_eq[i] = vpn1_q[i] == sfence_vpn_i[19:10];
+      sf_vpn0_eq[i] = vpn0_q[i] == sfence_vpn_i[9:0];
+      sf_asid_eq[i] = asid_q[i] == sfence_asid_i;
+      flush[i] = f_valid && ((FlushAll != 0) ||
+                 ((f_all_va || (f_vpn1_eq[i] && (mega_q[i] || f_vpn0_eq[i]))) &&
+                  (f_all_asid || (!global_q[i] && f_asid_eq[i]))));
+      // Registered: an entry the flush will clear at this edge is already gone.
+      match_o[i] = valid_q[i] && !(Registered != 0 && flush[i]) &&
+                   vpn1_q[i] == lookup_vpn_i[19:10] &&
                    (mega_q[i] || vpn0_q[i] == lookup_vpn_i[9:0]) &&
                    (global_q[i] || asid_q[i] == lookup_asid_i);
-      if (FlushAll != 0)
-        flush[i] = 1'b1;
-      else
-        flush[i] = (sfence_all_va_i || (vpn1_q[i] == sfence_vpn_i[19:10] &&
-                                        (mega_q[i] || vpn0_q[i] == sfence_vpn_i[9:0]))) &&
-                   (sfence_all_asid_i || (!global_q[i] && asid_q[i] == sfence_asid_i));
     end
   end
 
@@ -153,37 +159,51 @@ module pw_tlb #(
                                         any_invalid   ? first_invalid : victim_q;
   wire                 use_victim;
   wire [IndexBits-1:0] fill_index;
-  wire                 do_flush;
 
   generate
     if (Registered != 0) begin : g_registered
-      reg [TlbEntries-1:0] flush_q;
+      // The sfence is registered with its compare; its flush clears the
+      // entries at the next edge (an sfence's fill cancel makes this safe: no
+      // fill lands between the two edges).
+      reg [TlbEntries-1:0] vpn1_eq_q, vpn0_eq_q, asid_eq_q;
+      reg                  sf_valid_q, sf_all_va_q, sf_all_asid_q;
       reg [IndexBits-1:0]  fill_index_q;
       reg                  use_victim_q;
       always @(posedge clk_i) begin
         if (!rst_ni) begin
-          flush_q      <= {TlbEntries{1'b0}};
+          sf_valid_q   <= 1'b0;
           fill_index_q <= {IndexBits{1'b0}};
           use_victim_q <= 1'b0;
         end else begin
-          flush_q      <= sfence_valid_i ? flush : {TlbEntries{1'b0}};
+          sf_valid_q   <= sfence_valid_i;
           fill_index_q <= fill_index_now;
           use_victim_q <= use_victim_now;
         end
+        vpn1_eq_q     <= sf_vpn1_eq;
+        vpn0_eq_q     <= sf_vpn0_eq;
+        asid_eq_q     <= sf_asid_eq;
+        sf_all_va_q   <= sfence_all_va_i;
+        sf_all_asid_q <= sfence_all_asid_i;
       end
-      assign flushing   = flush_q;
-      assign do_flush   = 1'b1;       // clearing with flush_q = 0 changes nothing
+      assign f_valid    = sf_valid_q;
+      assign f_all_va   = sf_all_va_q;
+      assign f_all_asid = sf_all_asid_q;
+      assign f_vpn1_eq  = vpn1_eq_q;
+      assign f_vpn0_eq  = vpn0_eq_q;
+      assign f_asid_eq  = asid_eq_q;
       assign fill_index = fill_index_q;
       assign use_victim = use_victim_q;
     end else begin : g_direct
-      assign flushing   = {TlbEntries{1'b0}};
-      assign do_flush   = sfence_valid_i;
+      assign f_valid    = sfence_valid_i;
+      assign f_all_va   = sfence_all_va_i;
+      assign f_all_asid = sfence_all_asid_i;
+      assign f_vpn1_eq  = sf_vpn1_eq;
+      assign f_vpn0_eq  = sf_vpn0_eq;
+      assign f_asid_eq  = sf_asid_eq;
       assign fill_index = fill_index_now;
       assign use_victim = use_victim_now;
     end
   endgenerate
-
-  wire [TlbEntries-1:0] clear = (Registered != 0) ? flushing : flush;
 
   assign fill_index_o      = fill_index;
   assign fill_overwrites_o = valid_q[fill_index];
@@ -194,7 +214,7 @@ module pw_tlb #(
       valid_q  <= {TlbEntries{1'b0}};
       victim_q <= {IndexBits{1'b0}};
     end else begin
-      if (do_flush) valid_q <= valid_q & ~clear;
+      valid_q <= valid_q & ~flush;
       if (fill_i) begin
         valid_q[fill_index] <= 1'b1;
         if (use_victim) victim_q <= victim_next;

@@ -175,7 +175,9 @@ module pw_walker_pipe #(
       // it writes.
       if (write_back)     pte_q <= ad_update;
       else if (resp_read) pte_q <= pte;
-      if (ended) begin
+      // How the walk ends, at every response: used only in the DONE that an
+      // ending response leads to, so the enable need not wait for the rules.
+      if (resp_read || resp_write) begin
         end_fault_q <= end_fault;
         end_cause_q <= end_cause;
       end
