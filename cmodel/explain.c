@@ -1,6 +1,8 @@
 /* Names and step-by-step narration of a translation, for `pagewalk-model
  * explain` and for failure reports. */
 #include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "sv32.h"
 
@@ -26,7 +28,7 @@ const char *pw_access_name(pw_access access)
     return "?";
 }
 
-static const char *access_word(pw_access access)
+const char *pw_access_word(pw_access access)
 {
     switch (access) {
     case PW_ACCESS_LOAD: return "load";
@@ -34,6 +36,28 @@ static const char *access_word(pw_access access)
     case PW_ACCESS_FETCH: return "fetch";
     }
     return "?";
+}
+
+bool pw_priv_parse(const char *name, pw_priv *priv)
+{
+    static const pw_priv all[] = {PW_PRIV_U, PW_PRIV_S, PW_PRIV_M};
+    for (unsigned i = 0; i < sizeof all / sizeof all[0]; i++)
+        if (!strcmp(name, pw_priv_name(all[i]))) {
+            *priv = all[i];
+            return true;
+        }
+    return false;
+}
+
+bool pw_access_parse(const char *name, pw_access *access)
+{
+    static const pw_access all[] = {PW_ACCESS_LOAD, PW_ACCESS_STORE, PW_ACCESS_FETCH};
+    for (unsigned i = 0; i < sizeof all / sizeof all[0]; i++)
+        if (!strcmp(name, pw_access_name(all[i]))) {
+            *access = all[i];
+            return true;
+        }
+    return false;
 }
 
 const char *pw_ad_name(pw_ad_policy ad)
@@ -125,7 +149,7 @@ void pw_explain(FILE *out, const char *indent, const pw_context *ctx, uint32_t v
 {
     fprintf(out, "%s%s-mode %s of VA 0x%08" PRIx32 " (VPN[1] 0x%03" PRIx32 ", VPN[0] 0x%03"
             PRIx32 ", offset 0x%03" PRIx32 "), SUM=%d MXR=%d, %s\n",
-            indent, pw_priv_name(ctx->priv), access_word(access), va, FIELD(va, VA_VPN1),
+            indent, pw_priv_name(ctx->priv), pw_access_word(access), va, FIELD(va, VA_VPN1),
             FIELD(va, VA_VPN0), FIELD(va, VA_OFFSET), ctx->sum, ctx->mxr, pw_ad_name(ctx->ad));
     fprintf(out, "%ssatp 0x%08" PRIx32 ": MODE=%s, ASID 0x%03" PRIx32 ", root table at 0x%" PRIx64 "\n",
             indent, ctx->satp, (ctx->satp & PW_SATP_MODE) ? "Sv32" : "Bare",
@@ -154,4 +178,20 @@ void pw_explain(FILE *out, const char *indent, const pw_context *ctx, uint32_t v
     else
         fprintf(out, "%sresult: pa=0x%" PRIx64 "%s%s\n", indent, r->pa,
                 r->end == PW_END_OK ? "" : ": ", r->end == PW_END_OK ? "" : pw_end_text(r->end));
+}
+
+char *pw_explain_string(const char *indent, const pw_context *ctx, uint32_t va, pw_access access,
+                        const pw_result *r)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    if (!out)
+        return NULL;
+    pw_explain(out, indent, ctx, va, access, r);
+    if (fclose(out) != 0) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
 }

@@ -56,7 +56,7 @@ static void count(pw_mmu_model *m, unsigned ev)
 }
 
 /* The port's access encoding as the PTE bit it needs; 3 is reserved: fetch. */
-static pw_access port_access(unsigned access)
+pw_access pw_mmu_port_access(unsigned access)
 {
     switch (access & PORT_MASK(PW_MMU_ACCESS_WIDTH)) {
     case PW_MMU_ACCESS_LOAD: return PW_ACCESS_LOAD;
@@ -66,7 +66,7 @@ static pw_access port_access(unsigned access)
 }
 
 /* The port's privilege encoding; 2 is reserved: M. */
-static pw_priv port_priv(unsigned priv)
+pw_priv pw_mmu_port_priv(unsigned priv)
 {
     switch (priv & PORT_MASK(PW_MMU_PRIV_WIDTH)) {
     case PW_PRIV_U_VALUE: return PW_PRIV_U;
@@ -74,6 +74,19 @@ static pw_priv port_priv(unsigned priv)
     default: return PW_PRIV_M;
     }
 }
+
+unsigned pw_mmu_access_port(pw_access access)
+{
+    switch (access) {
+    case PW_ACCESS_LOAD: return PW_MMU_ACCESS_LOAD;
+    case PW_ACCESS_STORE: return PW_MMU_ACCESS_STORE;
+    case PW_ACCESS_FETCH: break;
+    }
+    return PW_MMU_ACCESS_FETCH;
+}
+
+/* pw_priv's values are the port's (mstatus.MPP's) encodings. */
+unsigned pw_mmu_priv_port(pw_priv priv) { return (unsigned)priv; }
 
 /* Privilege, then permission with MXR, of leaf flags (translation.md steps 5, 6). */
 static bool leaf_allows(uint32_t flags, pw_priv priv, pw_access access, bool sum, bool mxr)
@@ -294,8 +307,8 @@ static void answer(pw_mmu_model *m, bool translated, bool fault, uint32_t cause,
 /* IDLE with req_valid: passthrough, hit, hit fault, or a walk. */
 static void accept(pw_mmu_model *m, const pw_mmu_inputs *in)
 {
-    pw_priv priv = port_priv(in->req_priv);
-    pw_access access = port_access(in->req_access);
+    pw_priv priv = pw_mmu_port_priv(in->req_priv);
+    pw_access access = pw_mmu_port_access(in->req_access);
     uint32_t va = in->req_vaddr;
     m->events.accepted = true;
     if ((in->satp & PW_SATP_MODE) == 0 || priv == PW_PRIV_M) {

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "pw_mmu_ports.h"
 #include "sv32.h"
 
 enum { PW_MMU_MAX_ENTRIES = 32, PW_MMU_MAX_HIT_LATENCY = 3 };
@@ -30,47 +31,23 @@ typedef struct {
     bool ppn_in_bram;       /* the PpnInBram parameter (needs hit latency 3; invisible) */
 } pw_mmu_config;
 
-/* The MMU's input ports during one cycle. Encodings as in docs/mmu.md. */
+/* The MMU's ports during one cycle, as cmodel/gen/mmu.ports describes them
+ * (one field per port, named without its _i/_o suffix, in port order;
+ * encodings as in docs/mmu.md). pw_mmu_ports.h is generated from that file. */
+#define PW_MMU_PORT_FIELD(name, port, width, ctype, group) ctype name;
+
+/* The input ports, the clock aside. */
 typedef struct {
-    bool rst_n;
-    uint32_t satp;
-    bool sum, mxr;
-    bool req_valid;
-    uint32_t req_vaddr;
-    unsigned req_access;    /* PW_MMU_ACCESS_* */
-    unsigned req_priv;      /* 0 U, 1 S, 3 M */
-    bool sfence_valid;
-    uint32_t sfence_vaddr;
-    unsigned sfence_asid;
-    bool sfence_all_va, sfence_all_asid;
-    bool mem_req_ready;
-    bool mem_resp_valid;
-    uint32_t mem_resp_rdata;
-    bool mem_resp_err;
+    PW_MMU_INPUTS(PW_MMU_PORT_FIELD)
 } pw_mmu_inputs;
 
-/* The MMU's output ports during one cycle: functions of state only. */
+/* The output ports: functions of state only. The trace_fill_* outputs tell
+ * what the last edge wrote into the TLB (0 without trace_port). */
 typedef struct {
-    bool req_ready;
-    bool resp_valid;
-    uint64_t resp_paddr;
-    bool resp_fault;
-    uint32_t resp_cause;
-    bool mem_req_valid;
-    uint64_t mem_req_addr;
-    bool mem_req_we;
-    uint32_t mem_req_wdata;
-    uint32_t cnt_hits, cnt_misses, cnt_walks, cnt_faults, cnt_walk_cycles;
-    /* trace port: what the last edge wrote into the TLB (0 without trace_port) */
-    bool trace_fill;
-    uint32_t trace_fill_index;
-    bool trace_fill_evict;
-    uint32_t trace_fill_vpn;   /* VA[31:12] */
-    uint32_t trace_fill_asid;
-    bool trace_fill_mega, trace_fill_global;
-    uint32_t trace_fill_ppn;
-    uint32_t trace_fill_perm;  /* {D, U, X, W, R} */
+    PW_MMU_OUTPUTS(PW_MMU_PORT_FIELD)
 } pw_mmu_outputs;
+
+#undef PW_MMU_PORT_FIELD
 
 /* One TLB entry, as docs/mmu.md lists its fields. */
 typedef struct {
@@ -154,6 +131,14 @@ typedef struct {
         uint32_t end_cause;
     } walk;
 } pw_mmu_model;
+
+/* The request port's encodings (docs/mmu.md, "Interface") in the
+ * architectural model's terms, as the MMU reads them: access 3 (reserved)
+ * is a fetch, privilege 2 (reserved) is M; and the port's encodings back. */
+pw_access pw_mmu_port_access(unsigned req_access);
+pw_priv pw_mmu_port_priv(unsigned req_priv);
+unsigned pw_mmu_access_port(pw_access access);
+unsigned pw_mmu_priv_port(pw_priv priv);
 
 /* Set up a model in its reset state. False when cfg is out of range. */
 bool pw_mmu_init(pw_mmu_model *m, const pw_mmu_config *cfg);

@@ -127,22 +127,14 @@ static const char *parse(pw_stim *s, char **w, int n, bool *header_done, uint64_
         if (!hex(w[2], 32, &v1))
             return "req takes VA (hex) ACC (r, w, x) PRIV (U, S, M)";
         r.va = (uint32_t)v1;
-        if (!strcmp(w[3], "r"))
-            r.access = PW_MMU_ACCESS_LOAD;
-        else if (!strcmp(w[3], "w"))
-            r.access = PW_MMU_ACCESS_STORE;
-        else if (!strcmp(w[3], "x"))
-            r.access = PW_MMU_ACCESS_FETCH;
-        else
+        pw_access access;
+        pw_priv priv;
+        if (!pw_access_parse(w[3], &access))
             return "req ACC must be r, w or x";
-        if (!strcmp(w[4], "U"))
-            r.priv = PW_PRIV_U_VALUE;
-        else if (!strcmp(w[4], "S"))
-            r.priv = PW_PRIV_S_VALUE;
-        else if (!strcmp(w[4], "M"))
-            r.priv = PW_PRIV_M_VALUE;
-        else
+        if (!pw_priv_parse(w[4], &priv))
             return "req PRIV must be U, S or M";
+        r.access = pw_mmu_access_port(access);
+        r.priv = pw_mmu_priv_port(priv);
         return push((void **)&s->requests, &s->nrequests, &caps[2], sizeof r, &r) ? NULL : "out of memory";
     } else {
         return "unknown or malformed @ line (expected reset, ctx, req or sfence with its fields)";

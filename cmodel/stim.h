@@ -1,7 +1,7 @@
-/* Stimulus files (.stim, docs/stimulus-format.md): loading one, and turning
- * it into the MMU's inputs cycle by cycle, reacting to the MMU's memory
- * requests. The cycle model and the Verilated RTL are driven by this code;
- * the Icarus testbench implements the same document in Verilog. */
+/* Stimulus files (.stim, docs/stimulus-format.md): writing one, loading one,
+ * and turning it into the MMU's inputs cycle by cycle, reacting to the MMU's
+ * memory requests. The cycle model and the Verilated RTL are driven by this
+ * code; the Icarus testbench implements the same document in Verilog. */
 #ifndef PAGEWALK_STIM_H
 #define PAGEWALK_STIM_H
 
@@ -48,6 +48,20 @@ typedef struct {
     pw_stim_request *requests;
     size_t nrequests;
 } pw_stim;
+
+/* Writing a stimulus, in the order of the format: the header (comment: one
+ * or more lines, each written as a comment line), the memory image (m, e,
+ * w), the memory plan, then the timed lines in cycle order. Access and
+ * privilege are the request port's encodings. */
+void pw_stim_print_header(FILE *out, const char *comment, pw_ad_policy ad, uint64_t cycles);
+void pw_stim_print_word(FILE *out, uint64_t addr, uint32_t value);
+void pw_stim_print_error(FILE *out, uint64_t addr);
+void pw_stim_print_write_error(FILE *out, uint64_t addr);
+void pw_stim_print_plan(FILE *out, unsigned ready, unsigned latency);
+void pw_stim_print_reset(FILE *out, uint64_t cycle);
+void pw_stim_print_ctx(FILE *out, uint64_t cycle, uint32_t satp, bool sum, bool mxr);
+void pw_stim_print_sfence(FILE *out, uint64_t cycle, uint32_t va, uint32_t asid, bool all_va, bool all_asid);
+void pw_stim_print_req(FILE *out, uint64_t cycle, uint32_t va, unsigned access, unsigned priv);
 
 /* Load path into s. Returns 0, or 2 after printing FILE:LINE: error: to err. */
 int pw_stim_load(const char *path, pw_stim *s, FILE *err);

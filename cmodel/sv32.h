@@ -102,9 +102,14 @@ void pw_translate(const pw_context *ctx, const pw_mem *mem, uint32_t va,
 uint32_t pw_page_fault_cause(pw_access access);
 uint32_t pw_access_fault_cause(pw_access access);
 
-/* Short names used by the .vec format and reports ("U", "r", ...). */
+/* Short names used by the .vec, .stim and trace formats and reports ("U", "r", ...). */
 const char *pw_priv_name(pw_priv priv);
 const char *pw_access_name(pw_access access);
+/* The short names back: false when name is none of them. */
+bool pw_priv_parse(const char *name, pw_priv *priv);
+bool pw_access_parse(const char *name, pw_access *access);
+/* "load", "store", "fetch". */
+const char *pw_access_word(pw_access access);
 const char *pw_ad_name(pw_ad_policy ad);
 const char *pw_cause_name(uint32_t cause);
 /* One sentence on why a translation ended, e.g. "V=0: the PTE is invalid". */
@@ -114,6 +119,10 @@ const char *pw_end_text(pw_end end);
  * with indent. See docs/translation.md for a worked example. */
 void pw_explain(FILE *out, const char *indent, const pw_context *ctx, uint32_t va,
                 pw_access access, const pw_result *result);
+/* The same narration in a string the caller frees; NULL when out of memory.
+ * (C++: pw_explain_text in pagewalk_shim.h.) */
+char *pw_explain_string(const char *indent, const pw_context *ctx, uint32_t va, pw_access access,
+                        const pw_result *result);
 
 /* Format "pa=HEX" or "fault=CAUSE", the .vec RESULT notation, into buf. */
 void pw_result_text(const pw_result *result, char *buf, size_t len);

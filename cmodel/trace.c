@@ -3,16 +3,6 @@
 
 #include <inttypes.h>
 
-static const char *acc_name(unsigned a)
-{
-    return a == PW_MMU_ACCESS_LOAD ? "r" : a == PW_MMU_ACCESS_STORE ? "w" : "x";
-}
-
-static const char *priv_name(unsigned p)
-{
-    return p == PW_PRIV_U_VALUE ? "U" : p == PW_PRIV_S_VALUE ? "S" : "M";
-}
-
 void pw_trace_begin(pw_trace_writer *t, FILE *out, const char *engine, const char *build,
                     const char *stimulus)
 {
@@ -37,7 +27,8 @@ void pw_trace_cycle(pw_trace_writer *t, uint64_t c, const pw_mmu_inputs *in, con
                 in->sfence_vaddr, in->sfence_asid, in->sfence_all_va, in->sfence_all_asid);
     if (in->req_valid && o->req_ready && in->rst_n)
         fprintf(f, "%" PRIu64 " req va=%08" PRIx32 " acc=%s priv=%s\n", c, in->req_vaddr,
-                acc_name(in->req_access), priv_name(in->req_priv));
+                pw_access_name(pw_mmu_port_access(in->req_access)),
+                pw_priv_name(pw_mmu_port_priv(in->req_priv)));
     if (o->resp_valid) {
         if (o->resp_fault)
             fprintf(f, "%" PRIu64 " resp fault=%" PRIu32 "\n", c, o->resp_cause);

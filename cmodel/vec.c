@@ -108,21 +108,9 @@ static bool parse_translate(char **tok, pw_vec_line *l, char *err, size_t len)
 {
     if (!parse_u32("SATP", tok[1], &l->ctx.satp, err, len))
         return false;
-    if (!strcmp(tok[2], "U"))
-        l->ctx.priv = PW_PRIV_U;
-    else if (!strcmp(tok[2], "S"))
-        l->ctx.priv = PW_PRIV_S;
-    else if (!strcmp(tok[2], "M"))
-        l->ctx.priv = PW_PRIV_M;
-    else
+    if (!pw_priv_parse(tok[2], &l->ctx.priv))
         return errorf(err, len, "PRIV must be U, S or M, not '%s'", tok[2]);
-    if (!strcmp(tok[3], "r"))
-        l->access = PW_ACCESS_LOAD;
-    else if (!strcmp(tok[3], "w"))
-        l->access = PW_ACCESS_STORE;
-    else if (!strcmp(tok[3], "x"))
-        l->access = PW_ACCESS_FETCH;
-    else
+    if (!pw_access_parse(tok[3], &l->access))
         return errorf(err, len, "ACC must be r, w or x, not '%s'", tok[3]);
     return parse_bit("SUM", tok[4], &l->ctx.sum, err, len) &&
            parse_bit("MXR", tok[5], &l->ctx.mxr, err, len) &&

@@ -1,5 +1,5 @@
-/* The translation vector format (.vec): parsing one line, and replaying a
- * file against the architectural model. Format: docs/vec-format.md. */
+/* The translation vector format (.vec): writing lines, parsing one line, and
+ * replaying a file against the architectural model. Format: docs/vec-format.md. */
 #ifndef PAGEWALK_VEC_H
 #define PAGEWALK_VEC_H
 
@@ -41,6 +41,17 @@ bool pw_vec_parse_line(const char *text, pw_vec_line *line, char *err, size_t er
 
 /* Write a parsed t line back in canonical .vec notation (without RESULT). */
 void pw_vec_format_request(const pw_vec_line *line, char *buf, size_t len);
+
+/* Writing .vec lines (cmodel/vec_write.c), each in its one notation. */
+void pw_vec_print_ad(FILE *out, pw_ad_policy ad);
+void pw_vec_print_reset(FILE *out);
+void pw_vec_print_word(FILE *out, uint64_t addr, uint32_t value);   /* m */
+void pw_vec_print_error(FILE *out, uint64_t addr);                  /* e */
+void pw_vec_print_check(FILE *out, uint64_t addr, uint32_t value);  /* c */
+/* A t line: the translation and its expected result (fault, cause, pa of
+ * result; the A/D policy of ctx is the file's, set by an ad line). */
+void pw_vec_print_translate(FILE *out, const pw_context *ctx, pw_access access, uint32_t va,
+                            const pw_result *result);
 
 /* How a replay reports. */
 typedef struct {

@@ -1,27 +1,41 @@
-# Verilator lockstep co-simulation of rtl/mmu against the C models.
-# Included by the top-level Makefile.
-VERILATOR ?= verilator
-VERILATOR_ROOT_INC := $(shell $(VERILATOR) --getenv VERILATOR_ROOT 2>/dev/null)/include
+# Verilator lockstep co-simulation of rtl/mmu against the C models
+# (docs/cosim.md), the RTL mutants, the regression runner, the RTL lint and
+# the three-engine trace comparison. Included by the top-level Makefile.
+
+## regress SEEDS=N JOBS=J [CYCLES=C]: seeded lockstep regression, both A/D builds;
+##  summary table, JUnit XML in build/cosim/regress.xml
+## regress SEEDS=N SCHEDULER=slurm [PARTITION=P] [CHUNK=seeds]: the same as a SLURM
+##  job array, merged into the same table (docs/regress.md); RESUME=1
+##  reruns only the runs without a result
+## mutants: build every deliberate RTL bug (tests/mutants/rtl.mutants); each must be caught
+##  (SCHEDULER=slurm, CHUNK=mutants per task, RESUME=1 as for regress)
+## test-cosim: only the co-simulation GoogleTest suite
+## lint: verilator -Wall, Icarus and yosys synth_ice40 on rtl/mmu
+## trace-compare: one seeded stimulus through the model, Verilator and Icarus;
+##  traces diffed pairwise (TRACE_SEED=, TRACE_CYCLES=, TRACE=1 for waveforms)
+
+.PHONY: mutants test-cosim regress test-regress-tool lint trace-compare bench-cosim
+PACKAGES += verilator zlib1g-dev
+
 COSIM_DIR  := $(BUILD)/cosim
-RTL_MMU    := rtl/mmu/pw_leaf_check.v rtl/mmu/pw_tlb.v rtl/mmu/pw_hit_pipe.v rtl/mmu/pw_counters.v \
-              rtl/mmu/pw_walker.v rtl/mmu/pw_walker_pipe.v rtl/mmu/pw_mmu.v
 COSIM_TLB_ENTRIES ?= 8
 
 VERILATE_FLAGS := -Wall --cc -O3 --x-assign fast --x-initial fast --noassert --trace-fst \
-                  -I$(BUILD)/gen --top-module pw_mmu -MAKEFLAGS OPT_FAST=-O3 -MAKEFLAGS OPT_SLOW=-O1
-COSIM_CXXFLAGS := -std=c++17 -O2 -g $(WARN) -Wno-unused-parameter -I$(BUILD)/gen -Icmodel -Itests/shim \
+                  -I$(RTL_INC) --top-module pw_mmu -MAKEFLAGS OPT_FAST=-O3 -MAKEFLAGS OPT_SLOW=-O1
+COSIM_CXXFLAGS := -std=c++17 -O2 -g $(WARN) -Wno-unused-parameter -I$(GEN_DIR) -Icmodel \
                   -Icosim -isystem $(VERILATOR_ROOT_INC) -isystem $(VERILATOR_ROOT_INC)/vltstd
 
 # $(call verilate_build,NAME,SVADU,ENTRIES,RTL-FILES): a Verilated library
 # $(COSIM_DIR)/NAME/Vmmu_NAME__ALL.a and the object registering it.
 define verilate_build
-$(COSIM_DIR)/$(1)/Vmmu_$(1)__ALL.a: $(4) $(BUILD)/gen/pagewalk_defs.vh
+$(COSIM_DIR)/$(1)/Vmmu_$(1)__ALL.a: $(4) $(RTL_MMU_INCLUDES)
 	@mkdir -p $(COSIM_DIR)/$(1)
 	$(VERILATOR) $(VERILATE_FLAGS) --prefix Vmmu_$(1) -GSvadu=$(2) -GTlbEntries=$(3) -GTracePort=1 \
 	    -Mdir $(COSIM_DIR)/$(1) $(4) --build -j 2 >$(COSIM_DIR)/$(1)/verilate.log 2>&1 \
 	    || { cat $(COSIM_DIR)/$(1)/verilate.log; exit 1; }
+	@touch $$@  # verilator leaves the library alone when its own inputs did not change
 
-$(COSIM_DIR)/$(1)/dut.o: cosim/dut_verilated.cc cosim/dut.h $(COSIM_DIR)/$(1)/Vmmu_$(1)__ALL.a
+$(COSIM_DIR)/$(1)/dut.o: cosim/dut_verilated.cc cosim/dut.h $(COSIM_DIR)/$(1)/Vmmu_$(1)__ALL.a $(GEN_HEADERS)
 	$(CXX) $(COSIM_CXXFLAGS) -I$(COSIM_DIR)/$(1) -DDUT_CLASS=Vmmu_$(1) -DDUT_NAME=$(1) \
 	    -DDUT_AD=$(if $(filter 1,$(2)),PW_AD_SVADU,PW_AD_SVADE) -DDUT_ENTRIES=$(3) -c $$< -o $$@
 endef
@@ -29,14 +43,16 @@ endef
 $(eval $(call verilate_build,svade,0,$(COSIM_TLB_ENTRIES),$(RTL_MMU)))
 $(eval $(call verilate_build,svadu,1,$(COSIM_TLB_ENTRIES),$(RTL_MMU)))
 
-COSIM_SRCS := cosim/dut_registry.cc cosim/memory_agent.cc cosim/stimulus.cc cosim/lockstep.cc cosim/scripted.cc cosim/replay.cc
+COSIM_SRCS := cosim/dut_registry.cc cosim/memory_agent.cc cosim/page_table_world.cc cosim/stimulus.cc \
+              cosim/output_check.cc cosim/arch_check.cc cosim/mmu_checker.cc cosim/event_log.cc \
+              cosim/lockstep.cc cosim/replay.cc
 COSIM_OBJS := $(COSIM_SRCS:cosim/%.cc=$(COSIM_DIR)/%.o)
 COSIM_LIBS := $(MODEL_LIB) $(COSIM_DIR)/libverilated.a -lz -pthread
 COSIM_BUILDS := $(COSIM_DIR)/svade/dut.o $(COSIM_DIR)/svade/Vmmu_svade__ALL.a \
                 $(COSIM_DIR)/svadu/dut.o $(COSIM_DIR)/svadu/Vmmu_svadu__ALL.a
 COSIM_CMD := $(COSIM_DIR)/pagewalk-cosim
 
-$(COSIM_DIR)/%.o: cosim/%.cc $(BUILD)/gen/pagewalk_defs.h
+$(COSIM_DIR)/%.o: cosim/%.cc $(GEN_HEADERS)
 	@mkdir -p $(@D)
 	$(CXX) $(COSIM_CXXFLAGS) -MMD -MP -c $< -o $@
 
@@ -52,64 +68,78 @@ $(COSIM_DIR)/libverilated.a: $(VERILATED_RUNTIME:%=$(COSIM_DIR)/runtime/%.o)
 $(COSIM_CMD): $(COSIM_DIR)/cosim_main.o $(COSIM_OBJS) $(COSIM_BUILDS) $(MODEL_LIB) $(COSIM_DIR)/libverilated.a
 	$(CXX) -o $@ $(COSIM_DIR)/cosim_main.o $(COSIM_OBJS) $(COSIM_BUILDS) $(COSIM_LIBS)
 
--include $(wildcard $(COSIM_DIR)/*.d)
+-include $(wildcard $(COSIM_DIR)/*.d $(BUILD)/tests/cosim/*.d)
 
-# Deliberate RTL bugs (tests/mutants/rtl.mutants): each must be caught.
+# Deliberate RTL bugs (tests/mutants/rtl.mutants): each must be caught. One
+# job per mutant, here or as a SLURM job array (SCHEDULER, CHUNK = mutants per
+# task, RESUME: suite/suite.mk); records in $(BUILD)/mutants/results.
 MUTANT_SEEDS ?= 20
 MUTANT_CYCLES ?= 100000
 mutants: $(COSIM_CMD)
 	@echo "== RTL mutants: each must be caught by the lockstep co-simulation"
 	@VERILATOR="$(VERILATOR)" VERILATE_FLAGS='$(VERILATE_FLAGS) -GTlbEntries=8 -GTracePort=1 -Wno-fatal' CXX="$(CXX)" \
-	  COSIM_CXXFLAGS="$(COSIM_CXXFLAGS)" JOBS=$(or $(JOBS),2) \
+	  COSIM_CXXFLAGS="$(COSIM_CXXFLAGS)" PYTHON="$(PYTHON)" \
 	  COSIM_LINK_OBJS="$(COSIM_DIR)/cosim_main.o $(COSIM_OBJS)" COSIM_LINK_LIBS="$(COSIM_LIBS)" \
 	  MUTANT_SEEDS=$(MUTANT_SEEDS) MUTANT_CYCLES=$(MUTANT_CYCLES) \
+	  SUITE_ARGS="--jobs $(or $(JOBS),2) --chunk $(or $(CHUNK),1) $(SUITE_RUN_FLAGS)" \
 	  tests/mutants/run_rtl_mutants.sh $(BUILD) $(MUTANTS)
 
+TEST_TARGETS += mutants
+
 # GoogleTest over the co-simulation (tests/cosim): seeded lockstep runs,
-# .vec files through the RTL, directed scenarios, the checkers themselves.
+# .vec files through the RTL on the scripted bench, directed scenarios, the
+# checkers themselves. The scripted bench is test code: only this program links it.
 COSIM_TEST_BIN := $(BUILD)/tests/cosim-tests
-$(BUILD)/tests/cosim/%.o: tests/cosim/%.cc $(BUILD)/gen/pagewalk_defs.h
+COSIM_TEST_OBJS := $(BUILD)/tests/cosim/test_lockstep.o $(BUILD)/tests/cosim/test_mmu_checker.o \
+                   $(BUILD)/tests/cosim/scripted_bench.o
+$(BUILD)/tests/cosim/%.o: tests/cosim/%.cc $(GEN_HEADERS)
 	@mkdir -p $(@D)
-	$(CXX) $(COSIM_CXXFLAGS) -DPAGEWALK_SOURCE_DIR='"$(CURDIR)"' \
+	$(CXX) $(COSIM_CXXFLAGS) -Itests/cosim -DPAGEWALK_SOURCE_DIR='"$(CURDIR)"' \
 	    -DPAGEWALK_QEMU_VEC='"$(abspath $(BUILD)/qemu/qemu_ref.vec)"' -MMD -MP -c $< -o $@
 
-$(COSIM_TEST_BIN): $(BUILD)/tests/cosim/test_lockstep.o $(COSIM_OBJS) $(COSIM_BUILDS) $(MODEL_LIB) $(COSIM_DIR)/libverilated.a
-	$(CXX) -o $@ $(BUILD)/tests/cosim/test_lockstep.o $(COSIM_OBJS) $(COSIM_BUILDS) $(COSIM_LIBS) -lgtest -lgtest_main
+$(COSIM_TEST_BIN): $(COSIM_TEST_OBJS) $(COSIM_OBJS) $(COSIM_BUILDS) $(MODEL_LIB) $(COSIM_DIR)/libverilated.a
+	$(CXX) -o $@ $(COSIM_TEST_OBJS) $(COSIM_OBJS) $(COSIM_BUILDS) $(COSIM_LIBS) -lgtest -lgtest_main
 
 test-cosim: $(COSIM_TEST_BIN) $(BUILD)/qemu/qemu_ref.vec
 	@echo "== GoogleTest: lockstep co-simulation (RTL vs cycle model vs architectural model)"
 	@$(COSIM_TEST_BIN) --gtest_brief=1
 
-# Seeded regression over both builds, in parallel: progress, summary, JUnit.
+TEST_TARGETS += test-cosim
+
+# Seeded regression over both builds, in parallel here or as a SLURM job array
+# (SCHEDULER, CHUNK, PARTITION, RESUME: suite/suite.mk): progress, summary, JUnit.
 SEEDS ?= 100
 CYCLES ?= 100000
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+REGRESS_RESULTS ?= $(COSIM_DIR)/regress
 regress: $(COSIM_CMD)
 	@$(PYTHON) cosim/regress.py --sim $(COSIM_CMD) --seeds $(SEEDS) --jobs $(JOBS) --cycles $(CYCLES) \
-	    --junit $(COSIM_DIR)/regress.xml
+	    --junit $(COSIM_DIR)/regress.xml --results $(REGRESS_RESULTS) --chunk $(or $(CHUNK),10) $(SUITE_RUN_FLAGS)
 
 test-regress-tool:
 	@echo "== regress.py tests"
 	@$(PYTHON) -m unittest cosim/test_regress.py 2>&1 | tail -3
 
+TEST_TARGETS += test-regress-tool
+
 # The RTL stays synthesizable: Verilator -Wall, Icarus, yosys synth_ice40.
-YOSYS ?= yosys
-IVERILOG ?= iverilog
-lint: $(BUILD)/gen/pagewalk_defs.vh
+lint: $(RTL_MMU_INCLUDES)
 	@echo "== lint: verilator -Wall (4, 8, 32 entries; Svade and Svadu; hit latency 1, 2, 3; the options), Icarus, yosys synth_ice40"
 	@for n in 4 8 32; do for a in 0 1; do for l in 1 2 3; do \
-	  $(VERILATOR) --lint-only -Wall -I$(BUILD)/gen -GTlbEntries=$$n -GSvadu=$$a -GHitLatency=$$l --top-module pw_mmu $(RTL_MMU) \
+	  $(VERILATOR) --lint-only -Wall -I$(RTL_INC) -GTlbEntries=$$n -GSvadu=$$a -GHitLatency=$$l --top-module pw_mmu $(RTL_MMU) \
 	    || exit 1; done; done; done
 	@for opts in "-GHitLatency=3 -GPpnInBram=1 -GCounterBits=0 -GSfenceFlushAll=1" "-GCounterBits=16 -GTracePort=1" \
 	              "-GHitLatency=2 -GCounterBits=16 -GSfenceFlushAll=1 -GTracePort=1"; do \
-	  $(VERILATOR) --lint-only -Wall -I$(BUILD)/gen $$opts --top-module pw_mmu $(RTL_MMU) || exit 1; done
-	@$(IVERILOG) -g2005 -Wall -Wno-sensitivity-entire-array -I$(BUILD)/gen -s pw_mmu -o $(BUILD)/pw_mmu.vvp $(RTL_MMU)
-	@$(IVERILOG) -g2005 -Wall -Wno-sensitivity-entire-array -I$(BUILD)/gen -s pw_mmu -P pw_mmu.HitLatency=3 \
+	  $(VERILATOR) --lint-only -Wall -I$(RTL_INC) $$opts --top-module pw_mmu $(RTL_MMU) || exit 1; done
+	@$(IVERILOG) -g2005 -Wall -Wno-sensitivity-entire-array -I$(RTL_INC) -s pw_mmu -o $(BUILD)/pw_mmu.vvp $(RTL_MMU)
+	@$(IVERILOG) -g2005 -Wall -Wno-sensitivity-entire-array -I$(RTL_INC) -s pw_mmu -P pw_mmu.HitLatency=3 \
 	  -P pw_mmu.PpnInBram=1 -o $(BUILD)/pw_mmu.vvp $(RTL_MMU)
 	@for p in "" "chparam -set HitLatency 3 -set PpnInBram 1 -set CounterBits 0 -set SfenceFlushAll 1 pw_mmu;"; do \
-	  $(YOSYS) -q -l $(BUILD)/yosys-lint.log -p "read_verilog -I$(BUILD)/gen $(RTL_MMU); $$p synth_ice40 -top pw_mmu" \
+	  $(YOSYS) -q -l $(BUILD)/yosys-lint.log -p "read_verilog -I$(RTL_INC) $(RTL_MMU); $$p synth_ice40 -top pw_mmu" \
 	  && ! grep -i "^warning" $(BUILD)/yosys-lint.log || exit 1; done
 	@echo "lint clean"
+
+TEST_TARGETS += lint
 
 # One seeded stimulus through the model, Verilator and Icarus; traces diffed
 # pairwise (docs/traces.md). TRACE=1 adds an FST (Verilator) and a VCD (Icarus).
@@ -119,48 +149,19 @@ TRACE_DIR := $(BUILD)/trace
 PAGEWALK_TRACE := $(PYTHON) cosim/pagewalk_trace.py
 
 trace-compare: $(COSIM_CMD) $(MODEL_CMD) $(ICARUS_DIR)/tb_mmu_svade.vvp $(ICARUS_DIR)/tb_mmu_svadu.vvp
-	@mkdir -p $(TRACE_DIR)
-	@status=0; for ad in svade svadu; do \
-	  base=$(TRACE_DIR)/seed$(TRACE_SEED)-$$ad; \
-	  $(COSIM_CMD) --ad $$ad --seed $(TRACE_SEED) --cycles $(TRACE_CYCLES) --write-stimulus $$base.stim || exit 2; \
-	  echo "== $$base.stim: $(TRACE_CYCLES) cycles, $$(grep -c ' req ' $$base.stim) requests ($$ad)"; \
-	  $(MODEL_CMD) replay --trace $$base.model.trace $$base.stim || exit 2; \
-	  $(COSIM_CMD) --ad $$ad --stimulus $$base.stim --trace-out $$base.verilator.trace \
-	      $(if $(filter 1,$(TRACE)),--trace $$base.verilator.fst) || status=1; \
-	  $(call icarus_trace,$$base.stim,$$base.icarus.trace,$$ad) >$$base.icarus.log || { cat $$base.icarus.log; exit 2; }; \
-	  for pair in "model verilator" "model icarus" "verilator icarus"; do \
-	    set -- $$pair; \
-	    if $(PAGEWALK_TRACE) diff $$base.$$1.trace $$base.$$2.trace >$$base.$$1-$$2.diff 2>&1; then \
-	      echo "  $$1 vs $$2: agree ($$(grep -vc '^#' $$base.$$1.trace) trace lines)"; \
-	    else \
-	      status=1; echo "  $$1 vs $$2: DIFFER (see $$base.$$1-$$2.diff):"; head -n 20 $$base.$$1-$$2.diff | sed 's/^/    /'; \
-	    fi; \
-	  done; \
-	done; exit $$status
+	@COSIM_CMD=$(COSIM_CMD) MODEL_CMD=$(MODEL_CMD) VVP="$(VVP)" ICARUS_DIR=$(ICARUS_DIR) \
+	  PAGEWALK_TRACE="$(PAGEWALK_TRACE)" WAVES=$(if $(filter 1,$(TRACE)),1,0) \
+	  cosim/trace_compare.sh $(TRACE_DIR) $(TRACE_SEED) $(TRACE_CYCLES)
 
 # pagewalk-trace, beside pagewalk-model in $(BUILD).
 $(BUILD)/pagewalk-trace: cosim/pagewalk_trace.py
 	@mkdir -p $(@D)
 	ln -sf $(abspath $<) $@
 
-# Traces: hand-worked smoke traces (Icarus and the model), the three engines
-# on 100,000 seeded cycles per policy, injected divergences found exactly,
-# and the trace tool's own tests.
-test-traces: test-icarus trace-compare $(BUILD)/pagewalk-trace $(MODEL_CMD)
-	@echo "== traces: the model reproduces the hand-worked and reference traces"
-	@for s in tests/icarus/smoke tests/icarus/smoke-svadu; do \
-	  $(MODEL_CMD) replay $$s.stim | $(BUILD)/pagewalk-trace diff --context 3 $$s.expected.trace /dev/stdin >$(TRACE_DIR)/replay.diff \
-	    || { cat $(TRACE_DIR)/replay.diff; exit 1; }; echo "$$s: model agrees"; done
-	@for s in tests/traces/basic tests/traces/basic-slow tests/traces/reset-abort; do \
-	  $(MODEL_CMD) replay --entries 4 $$s.stim | $(BUILD)/pagewalk-trace diff --context 3 $$s.trace /dev/stdin >$(TRACE_DIR)/replay.diff \
-	    || { cat $(TRACE_DIR)/replay.diff; exit 1; }; echo "$$s: model agrees"; done
-	@echo "== traces: a malformed stimulus is refused by the model and Icarus at the same file:line"
-	@for f in tests/icarus/bad/*.stim; do \
-	  m=$$($(MODEL_CMD) replay $$f 2>&1 >/dev/null | grep -o "^$$f:[0-9]*: error" | head -n 1); \
-	  i=$$($(VVP) -n $(ICARUS_DIR)/tb_mmu_svade.vvp +stim=$$f +trace=$(TRACE_DIR)/bad.trace 2>&1 | grep -o "^$$f:[0-9]*: error" | head -n 1); \
-	  if [ -z "$$m" ] || [ "$$m" != "$$i" ]; then echo "$$f: model says '$$m', Icarus says '$$i'"; exit 1; fi; \
-	  echo "$$m (both)"; done
-	@echo "== traces: one changed event in a real trace is found at exactly that line"
-	@$(PYTHON) tests/traces/check_injection.py $(BUILD)/pagewalk-trace $(TRACE_DIR)/seed$(TRACE_SEED)-svadu.model.trace $(TRACE_DIR) | tail -1
-	@echo "== pagewalk-trace tests"
-	@$(PYTHON) -m unittest cosim/test_pagewalk_trace.py 2>&1 | tail -3
+# ---------------------------------------------------------------- benchmark
+BENCH_CYCLES ?= 3000000
+bench-cosim: $(COSIM_CMD)
+	@$(COSIM_CMD) --ad svade --bench --seed 7 --cycles $(BENCH_CYCLES)
+	@$(COSIM_CMD) --ad svadu --bench --seed 7 --cycles $(BENCH_CYCLES)
+
+BENCH_TARGETS += bench-cosim

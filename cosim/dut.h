@@ -35,6 +35,11 @@ struct DutBuild {
     pw_ad_policy ad;
     unsigned tlb_entries;
     std::unique_ptr<Dut> (*make)();
+    // The cycle model's configuration for this build (its trace port is on).
+    pw_mmu_config config() const
+    {
+        return pw_mmu_config{tlb_entries, ad, true, 1, PW_COUNTERS_32, false, false};
+    }
 };
 
 // Every build linked in; each dut_verilated.cc instance registers itself.

@@ -26,54 +26,20 @@ class VerilatedDut : public Dut {
         top_->final();
     }
 
+    // One assignment per port (cmodel/gen/mmu.ports): the Verilated model's
+    // members are the RTL's port names.
     void set_inputs(const pw_mmu_inputs &in) override
     {
-        DUT_CLASS &t = *top_;
-        t.rst_ni = in.rst_n;
-        t.satp_i = in.satp;
-        t.sum_i = in.sum;
-        t.mxr_i = in.mxr;
-        t.req_valid_i = in.req_valid;
-        t.req_vaddr_i = in.req_vaddr;
-        t.req_access_i = in.req_access;
-        t.req_priv_i = in.req_priv;
-        t.sfence_valid_i = in.sfence_valid;
-        t.sfence_vaddr_i = in.sfence_vaddr;
-        t.sfence_asid_i = in.sfence_asid;
-        t.sfence_all_va_i = in.sfence_all_va;
-        t.sfence_all_asid_i = in.sfence_all_asid;
-        t.mem_req_ready_i = in.mem_req_ready;
-        t.mem_resp_valid_i = in.mem_resp_valid;
-        t.mem_resp_rdata_i = in.mem_resp_rdata;
-        t.mem_resp_err_i = in.mem_resp_err;
+#define PW_SET_INPUT(name, port, width, ctype, group) top_->port = in.name;
+        PW_MMU_INPUTS(PW_SET_INPUT)
+#undef PW_SET_INPUT
     }
 
     void outputs(pw_mmu_outputs *o) override
     {
-        const DUT_CLASS &t = *top_;
-        o->req_ready = t.req_ready_o;
-        o->resp_valid = t.resp_valid_o;
-        o->resp_paddr = t.resp_paddr_o;
-        o->resp_fault = t.resp_fault_o;
-        o->resp_cause = t.resp_cause_o;
-        o->mem_req_valid = t.mem_req_valid_o;
-        o->mem_req_addr = t.mem_req_addr_o;
-        o->mem_req_we = t.mem_req_we_o;
-        o->mem_req_wdata = t.mem_req_wdata_o;
-        o->cnt_hits = t.cnt_hits_o;
-        o->cnt_misses = t.cnt_misses_o;
-        o->cnt_walks = t.cnt_walks_o;
-        o->cnt_faults = t.cnt_faults_o;
-        o->cnt_walk_cycles = t.cnt_walk_cycles_o;
-        o->trace_fill = t.trace_fill_o;
-        o->trace_fill_index = t.trace_fill_index_o;
-        o->trace_fill_evict = t.trace_fill_evict_o;
-        o->trace_fill_vpn = t.trace_fill_vpn_o;
-        o->trace_fill_asid = t.trace_fill_asid_o;
-        o->trace_fill_mega = t.trace_fill_mega_o;
-        o->trace_fill_global = t.trace_fill_global_o;
-        o->trace_fill_ppn = t.trace_fill_ppn_o;
-        o->trace_fill_perm = t.trace_fill_perm_o;
+#define PW_GET_OUTPUT(name, port, width, ctype, group) o->name = ctype(top_->port);
+        PW_MMU_OUTPUTS(PW_GET_OUTPUT)
+#undef PW_GET_OUTPUT
     }
 
     void tick() override

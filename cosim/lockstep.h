@@ -1,81 +1,23 @@
-// The lockstep co-simulation: the Verilated MMU and the C cycle model get
-// the same inputs every cycle; every output is compared every cycle; every
-// response is also checked against the architectural model.
+// The lockstep co-simulation run: the seeded random stimulus drives a
+// Verilated MMU, and the MMU checker (mmu_checker.h) follows it cycle by
+// cycle against the cycle model and the architectural model.
 #ifndef PAGEWALK_COSIM_LOCKSTEP_H
 #define PAGEWALK_COSIM_LOCKSTEP_H
 
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "dut.h"
+#include "event_log.h"
 #include "memory_agent.h"
+#include "mmu_checker.h"
 #include "stimulus.h"
+#include "text.h"
 
 namespace cosim {
-
-// Compares the RTL's outputs with the cycle model's, one cycle at a time.
-//
-//   OutputCheck check;
-//   if (!check.step(cycle, rtl, model))
-//       puts(check.explain().c_str());
-//
-// explain() then prints every output, RTL beside model, the differing ones
-// marked, e.g. "  resp_paddr   0x090000abc  0x090001abc  <-- differs".
-class OutputCheck {
-  public:
-    bool step(uint64_t cycle, const pw_mmu_outputs &rtl, const pw_mmu_outputs &model);
-    std::string explain() const;
-    const char *first_signal() const { return first_; }
-    // The per-cycle fast path sees a change in every output (a self-test).
-    static bool fast_path_covers_every_output();
-
-  private:
-    uint64_t cycle_ = 0;
-    pw_mmu_outputs rtl_{}, model_{};
-    const char *first_ = "";
-};
-
-// Checks one response against the architectural model (cmodel/sv32.c) on the
-// memory as it is now. Memory is never written by the check: if the model
-// would still need an A/D write-back, the RTL skipped one, and that fails.
-//
-//   ArchCheck arch;
-//   if (!arch.step(request, outputs, mem, agent, ad))
-//       puts(arch.explain().c_str());   // request, both results, the walk
-class ArchCheck {
-  public:
-    bool step(const Request &req, const pw_mmu_outputs &resp, pw_sparse_mem *mem,
-              const MemoryAgent &agent, pw_ad_policy ad);
-    std::string explain() const { return report_; }
-
-  private:
-    std::string report_;
-};
-
-// A compact record of what happened, formatted only when a run fails.
-struct Event {
-    enum Kind : uint8_t { Reset, Accept, Response, MemRequest, MemResponse, Sfence, Context, TableChange, Fill };
-    Kind kind;
-    uint64_t cycle;
-    uint64_t a;
-    uint32_t b, c, d;
-};
-
-class EventLog {
-  public:
-    void add(Event e) { ring_[next_++ % kSize] = e; }
-    // The last n events, one per line.
-    std::string last(unsigned n) const;
-
-  private:
-    static constexpr unsigned kSize = 256;
-    Event ring_[kSize] = {};
-    uint64_t next_ = 0;
-};
 
 struct RunStats {
     uint64_t cycles = 0, translations = 0, hits = 0, misses = 0, mismatches = 0;
@@ -116,24 +58,19 @@ class Runner {
     const DutBuild &build_;
     RunOptions opt_;
     std::unique_ptr<Dut> dut_;
-    pw_mmu_model model_;
     pw_sparse_mem *mem_;
     MemoryAgent agent_;
     Stimulus stim_;
-    OutputCheck outputs_;
-    ArchCheck arch_;
+    SparseMemoryView view_;  // the memory as the checker sees it, the agent's write errors included
+    MmuChecker checker_;
     EventLog log_;
-    std::deque<Request> outstanding_;
     RunStats stats_;
     std::string report_;
     uint64_t failed_cycle_ = 0;
     uint64_t hits_before_reset_ = 0, misses_before_reset_ = 0;
-    std::string image_, timeline_;                       // recording
+    MemoryFile image_, timeline_;                        // recording
     std::vector<std::pair<unsigned, unsigned>> plan_;    // recording
 };
-
-// Describe a request in words ("S-mode store of VA 0x00402abc, satp ...").
-std::string describe(const Request &r);
 
 }  // namespace cosim
 

@@ -1,35 +1,48 @@
 #!/usr/bin/env python3
-"""Run many seeded RTL-versus-model co-simulations in parallel and summarize them.
+"""Run many seeded RTL-versus-model co-simulations, here or on SLURM, and summarize them.
 
-usage: regress.py --sim PATH --seeds N [--first-seed S] [--jobs J] [--cycles C]
-                  [--ad both|svade|svadu] [--junit FILE] [--timeout SEC]
+usage: regress.py --sim PATH --seeds N [--first-seed S] [--cycles C] [--ad both|svade|svadu]
+                  [--junit FILE] [--timeout SEC] [--jobs J] [--results DIR] [--resume]
+                  [--scheduler local|slurm] [--chunk SEEDS] [--partition P] ...
 
 Each run is `SIM --ad AD --seed N --cycles C --json`: exit 0 means RTL and model
 agreed on every cycle, 1 a mismatch, 2 a usage error, anything else a crash;
-its last stdout line is a JSON summary. A run fails when it exits non-zero,
-times out, dies on a signal, or exits 0 without a well-formed summary line.
+its last stdout line is a JSON summary. A run fails on a mismatch (exit 1, or
+a summary counting mismatches); it is broken when it exits otherwise, times
+out, dies on a signal, or exits 0 without a well-formed summary line.
 
-Exit status: 0 every run passed, 1 a run failed, 2 bad options or no simulator,
-130 interrupted (Ctrl-C) or 143 terminated, after a partial summary.
+The runs are a suite (suite/): each leaves a record in the results folder,
+and the summary table and JUnit XML are merged from the records, so a run
+split into SLURM array tasks, or finished by --resume, reports exactly as one
+local run would (docs/regress.md).
+
+Exit status: 0 every run passed, 1 a run failed or broke or has no record,
+2 bad options or no simulator, 130 interrupted (Ctrl-C) or 143 terminated,
+after a partial summary.
 """
 import argparse
-import datetime
 import json
 import os
-import queue
-import re
 import shlex
 import shutil
-import signal
-import socket
-import subprocess
 import sys
 import tempfile
-import threading
-import time
 import xml.etree.ElementTree as ET
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from suite import cli as suitecli  # noqa: E402
+from suite import plan as planlib  # noqa: E402
+from suite import run as suiterun  # noqa: E402
+from suite import slurm  # noqa: E402
+from suite.execute import EXIT_BROKEN, ended_badly, make_tail, reproduce_line  # noqa: E402
+from suite.report import (FULL_REPORTS, BRIEF_REPORTS, duration, junit_case,  # noqa: E402
+                          junit_document, si, suite_element)
+# Also what cosim/test_regress.py reaches through this module.
+from suite.execute import TAIL_LINES  # noqa: E402,F401
+from suite.report import Progress, clean  # noqa: E402,F401
+
 POLICIES = ("svade", "svadu")
+SUITE = "pagewalk.cosim"
 
 # mcause values the simulator counts (cmodel/gen/pagewalk.defs, CAUSE_*).
 FAULT_CAUSES = (
@@ -44,76 +57,52 @@ FAULT_CAUSES = (
 COUNTERS = ("cycles", "translations", "hits", "misses", "sfences", "mismatches")
 
 EXIT_PASS, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
-EXIT_SIGINT, EXIT_SIGTERM = 130, 143
-
-TAIL_LINES = 40         # lines of a failed run's output kept for the report
-TAIL_STDERR_LINES = 15  # of which at most this many come from stderr
-TAIL_BYTES = 64 * 1024  # how much of the end of each output stream is read
-FULL_REPORTS = 10       # failed runs reported with their output
-BRIEF_REPORTS = 100     # further failed runs listed one line each
-KILL_GRACE = 2.0        # seconds between SIGTERM and SIGKILL for a timed-out run
-
-# Characters XML 1.0 cannot carry, and terminal controls that would garble a log.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-
-
-class Terminated(Exception):
-    """Raised in the main thread when SIGTERM arrives (a cancelled CI job)."""
 
 
 class Run:
-    """One finished simulation: what was asked, how it ended, what it reported."""
+    """One finished simulation, as the report sees it (made from its record)."""
 
     def __init__(self, seed, ad, command):
         self.seed = seed
         self.ad = ad
         self.command = command  # argv list, without --json
-        self.passed = False
-        self.kind = ""          # failure class: mismatch, timeout, crash, usage, summary, start
+        self.verdict = "broken"  # pass, fail (a mismatch) or broken (anything else)
+        self.kind = ""          # mismatch, timeout, crash, usage, summary, start
         self.reason = ""        # one line for humans, e.g. "crashed: signal SIGSEGV"
         self.summary = None     # the parsed JSON line, when there was a valid one
         self.seconds = 0.0
         self.tail = []          # last lines of output (stdout, then stderr)
         self.reproduce = ""     # command that repeats the run
+        self.log = None         # its output, when kept
+
+    @property
+    def passed(self):
+        return self.verdict == "pass"
 
     def name(self):
         """Return how reports name the run, e.g. "seed 13 svadu"."""
         return f"seed {self.seed} {self.ad}"
 
+    @classmethod
+    def from_record(cls, job, record):
+        """Return the run a job's record describes."""
+        run = cls(job["meta"]["seed"], job["meta"]["ad"], shlex.split(job["reproduce"]))
+        run.verdict, run.kind, run.reason = record["verdict"], record["kind"], record["reason"]
+        run.summary = record.get("figures")
+        run.seconds = record.get("seconds", 0.0)
+        run.tail = record.get("tail") or []
+        run.reproduce = record["reproduce"]
+        run.log = record.get("log")
+        return run
+
+    def record(self):
+        """Return the verdict fields of this run's record."""
+        return {"verdict": self.verdict, "kind": self.kind or "pass", "reason": self.reason,
+                "figures": self.summary, "tail": self.tail, "reproduce": self.reproduce,
+                "seconds": self.seconds}
+
 
 # ---------------------------------------------------------------- options
-
-def count_arg(minimum):
-    """Return an argparse type for an integer >= minimum (0x.. accepted)."""
-    def parse(text):
-        try:
-            value = int(text, 10) if text.strip().isdigit() else int(text, 0)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"'{text}' is not an integer") from None
-        if value < minimum:
-            raise argparse.ArgumentTypeError(f"must be at least {minimum}, not {value}")
-        return value
-    return parse
-
-
-def seconds_arg(text):
-    """Parse a positive number of seconds."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
-    if not 0 < value < float("inf"):
-        raise argparse.ArgumentTypeError(f"{text} must be more than 0 seconds")
-    return value
-
-
-def default_jobs():
-    """Return how many CPUs this process may use (respects taskset and cgroup cpusets)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
-
 
 def parse_args(argv):
     """Parse the command line; argparse exits with status 2 on bad options."""
@@ -124,19 +113,18 @@ def parse_args(argv):
                " 130 interrupted (partial summary)")
     p.add_argument("--sim", required=True, metavar="PATH",
                    help="the co-simulation executable (build/cosim/pagewalk-cosim)")
-    p.add_argument("--seeds", required=True, type=count_arg(1), metavar="N",
+    p.add_argument("--seeds", required=True, type=suitecli.count_arg(1), metavar="N",
                    help="how many seeds to run")
-    p.add_argument("--first-seed", type=count_arg(0), default=1, metavar="S",
+    p.add_argument("--first-seed", type=suitecli.count_arg(0), default=1, metavar="S",
                    help="first seed (default 1); seeds S..S+N-1 are run")
-    p.add_argument("--jobs", type=count_arg(1), default=default_jobs(), metavar="J",
-                   help="simulations run at once (default: the CPUs available, %(default)s)")
-    p.add_argument("--cycles", type=count_arg(1), default=100000, metavar="C",
+    p.add_argument("--cycles", type=suitecli.count_arg(1), default=100000, metavar="C",
                    help="cycles per run (default %(default)s)")
     p.add_argument("--ad", choices=("both",) + POLICIES, default="both",
                    help="A/D-bit policy: svade, svadu, or both for every seed (default)")
     p.add_argument("--junit", metavar="FILE", help="also write a JUnit XML report to FILE")
-    p.add_argument("--timeout", type=seconds_arg, default=300.0, metavar="SEC",
+    p.add_argument("--timeout", type=suitecli.seconds_arg, default=300.0, metavar="SEC",
                    help="a run still going after SEC seconds fails (default %(default)g)")
+    suitecli.add_run_options(p, "slurm: seeds per array task (default %(default)s)")
     return p.parse_args(argv)
 
 
@@ -168,20 +156,7 @@ def check_junit(path):
     return None
 
 
-# ---------------------------------------------------------------- one run
-
-def read_tail(f):
-    """Return the last lines (at most TAIL_BYTES of them) of a finished output file."""
-    f.seek(0, os.SEEK_END)
-    size = f.tell()
-    f.seek(max(0, size - TAIL_BYTES))
-    lines = f.read().decode("utf-8", "replace").split("\n")
-    if size > TAIL_BYTES:
-        lines = lines[1:]  # the first one is cut
-    while lines and not lines[-1].strip():
-        lines.pop()
-    return [line.rstrip("\r") for line in lines]
-
+# ---------------------------------------------------------------- judging one run
 
 def is_count(value):
     """Tell whether a JSON value is a non-negative integer (and not a boolean)."""
@@ -211,241 +186,35 @@ def parse_summary(line, seed, ad):
     return obj, None
 
 
-def signal_name(number):
-    """Return "SIGSEGV" for 11, or "signal 99" for a number Python does not know."""
-    try:
-        return signal.Signals(number).name
-    except ValueError:
-        return f"signal {number}"
-
-
-def clean(text):
-    """Make output text safe for a terminal and for XML: controls become \\xNN."""
-    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text.expandtabs(8))
-
-
-def judge(run, returncode, timed_out, timeout, out_lines, err_lines):
-    """Decide whether a finished run passed, and fill in its reason, summary and tail."""
+def judge(job, outcome):
+    """The suite's judge hook: decide a finished run's verdict from its exit and output."""
+    seed, ad = job.meta["seed"], job.meta["ad"]
+    out_lines = outcome.out_lines
     summary, why = (None, "no summary line (no output)") if not out_lines else \
-        parse_summary(out_lines[-1], run.seed, run.ad)
-    run.summary = summary
+        parse_summary(out_lines[-1], seed, ad)
     shown = out_lines[:-1] if summary is not None else out_lines
-    err = err_lines[-TAIL_STDERR_LINES:]
-    keep = TAIL_LINES - (len(err) + 1 if err else 0)
-    run.tail = [clean(line) for line in shown[-keep:]]
-    if err:
-        run.tail += ["--- stderr ---"] + [clean(line) for line in err]
-    sim_repro = [line.split(":", 1)[1].strip() for line in shown
-                 if line.lstrip().startswith("reproduce:")]
-    run.reproduce = clean(sim_repro[-1]) if sim_repro else shlex.join(run.command)
-
-    if timed_out:
-        run.kind, run.reason = "timeout", f"timed out after {timeout:g} s"
-    elif returncode < 0:
-        run.kind, run.reason = "crash", f"crashed: {signal_name(-returncode)}"
-    elif returncode == 1:
-        run.kind, run.reason = "mismatch", "mismatch (exit status 1)"
-    elif returncode == 2:
-        run.kind, run.reason = "usage", "usage error (exit status 2)"
-    elif returncode != 0:
-        run.kind, run.reason = "crash", f"crashed: exit status {returncode}"
-        if 128 < returncode < 128 + 65:  # a shell wrapper reports a signal this way
-            run.reason += f" (a shell's code for {signal_name(returncode - 128)})"
+    run = Run(seed, ad, shlex.split(job.reproduce))
+    run.summary = summary
+    run.tail = make_tail(shown, outcome.err_lines)
+    run.reproduce = reproduce_line(job, shown)
+    run.kind, run.reason = ended_badly(outcome)
+    if run.kind is None and outcome.returncode == EXIT_BROKEN:
+        run.kind, run.reason = "crash", "crashed: exit status 3"  # the simulator never says 3
+    if run.kind is not None:
+        run.verdict = "broken"
+    elif outcome.returncode == 1:
+        run.verdict, run.kind, run.reason = "fail", "mismatch", "mismatch (exit status 1)"
     elif summary is None:
-        run.kind, run.reason = "summary", why
+        run.verdict, run.kind, run.reason = "broken", "summary", why
     elif summary["mismatches"]:
-        run.kind = "mismatch"
+        run.verdict, run.kind = "fail", "mismatch"
         run.reason = f"exit status 0 but the summary reports {summary['mismatches']} mismatches"
     else:
-        run.passed = True
-
-
-class Runner:
-    """Runs simulations on worker threads; stop() kills every one still running."""
-
-    def __init__(self, sim, cycles, timeout, jobs):
-        self.sim, self.cycles, self.timeout, self.jobs = sim, cycles, timeout, jobs
-        self.lock = threading.Lock()
-        self.running = set()   # Popen objects of live children
-        self.killed = set()    # children stop() killed: their results are dropped
-        self.stopping = threading.Event()
-        self.todo = queue.Queue()
-        self.done = queue.Queue()
-        self.threads = []
-
-    def command(self, seed, ad):
-        """Return the argv that runs one seed (without --json, as a user would type it)."""
-        return [self.sim, "--ad", ad, "--seed", str(seed), "--cycles", str(self.cycles)]
-
-    def start(self, runs):
-        """Queue (seed, ad) pairs and start the workers; results arrive on self.done."""
-        for r in runs:
-            self.todo.put(r)
-        for _ in range(min(self.jobs, len(runs))):
-            t = threading.Thread(target=self._worker, daemon=True)
-            t.start()
-            self.threads.append(t)
-
-    def stop(self):
-        """Kill the running children, wait for the workers, drop unfinished runs."""
-        with self.lock:
-            self.stopping.set()
-            for proc in self.running:
-                self.killed.add(proc)
-                signal_group(proc, signal.SIGKILL)
-        for t in self.threads:
-            t.join(timeout=10)
-
-    def _worker(self):
-        """Take runs off the queue until it is empty or stop() is called."""
-        while not self.stopping.is_set():
-            try:
-                seed, ad = self.todo.get_nowait()
-            except queue.Empty:
-                return
-            try:
-                run = self.run_one(seed, ad)
-            except Exception as e:  # a bug here must not hang the main thread
-                run = Run(seed, ad, self.command(seed, ad))
-                run.kind, run.reason = "start", f"regress.py internal error: {e!r}"
-                run.reproduce = shlex.join(run.command)
-            if run is not None:
-                self.done.put(run)
-
-    def run_one(self, seed, ad):
-        """Run one simulation to its end; None when stop() killed it."""
-        run = Run(seed, ad, self.command(seed, ad))
-        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-            began = time.monotonic()
-            try:
-                proc = subprocess.Popen(run.command + ["--json"], stdin=subprocess.DEVNULL,
-                                        stdout=out, stderr=err, start_new_session=True)
-            except OSError as e:
-                run.kind, run.reason = "start", f"could not start: {e.strerror or e}"
-                run.reproduce = shlex.join(run.command)
-                return run
-            with self.lock:
-                if self.stopping.is_set():
-                    self.killed.add(proc)
-                    signal_group(proc, signal.SIGKILL)
-                self.running.add(proc)
-            timed_out = False
-            try:
-                returncode = proc.wait(timeout=self.timeout)
-            except subprocess.TimeoutExpired:
-                timed_out = True
-                returncode = self._end(proc)
-            run.seconds = time.monotonic() - began
-            with self.lock:
-                self.running.discard(proc)
-                if proc in self.killed:
-                    return None
-            judge(run, returncode, timed_out, self.timeout, read_tail(out), read_tail(err))
-        return run
-
-    def _end(self, proc):
-        """Stop a timed-out child: SIGTERM, then SIGKILL after KILL_GRACE; return its status."""
-        signal_group(proc, signal.SIGTERM)
-        try:
-            return proc.wait(timeout=KILL_GRACE)
-        except subprocess.TimeoutExpired:
-            signal_group(proc, signal.SIGKILL)
-            return proc.wait()
-
-
-def signal_group(proc, sig):
-    """Send sig to a child's process group (its own session), if it is still running."""
-    if proc.returncode is None:
-        try:
-            os.killpg(proc.pid, sig)
-        except (ProcessLookupError, PermissionError):
-            pass
+        run.verdict, run.kind = "pass", "pass"
+    return run.record()
 
 
 # ---------------------------------------------------------------- reports
-
-def si(value):
-    """Format a rate compactly: 950, 12.3k, 1.2M, 3.4G."""
-    for unit, scale in (("G", 1e9), ("M", 1e6), ("k", 1e3)):
-        if value >= scale:
-            return f"{value / scale:.1f}{unit}"
-    return f"{value:.0f}"
-
-
-def clock(seconds):
-    """Format a duration as m:ss or h:mm:ss."""
-    s = int(seconds + 0.5)
-    h, m, s = s // 3600, s // 60 % 60, s % 60
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
-
-
-def duration(seconds):
-    """Format a duration for the table: 3.4 s below a minute, else h:mm:ss."""
-    return f"{seconds:.1f} s" if seconds < 60 else clock(seconds)
-
-
-class Progress:
-    """The progress line: redrawn in place on a terminal, every 10% otherwise."""
-
-    def __init__(self, total, stream):
-        self.total, self.stream = total, stream
-        self.tty = stream.isatty()
-        self.began = time.monotonic()
-        self.passed = self.failed = self.cycles = 0
-        self.shown = 0       # length of the line on screen (terminal)
-        self.decile = 0      # last 10% step printed (log)
-        self.drawn_at = 0.0
-        self.reported = 0    # failures printed as they happened
-
-    def line(self):
-        """Return e.g. "[ 123/2000]   6% pass 123 fail 0  1.2M cycles/s  eta 0:45"."""
-        done = self.passed + self.failed
-        elapsed = max(time.monotonic() - self.began, 1e-6)
-        eta = clock(elapsed / done * (self.total - done)) if done else "-:--"
-        width = len(str(self.total))
-        return (f"[{done:{width}d}/{self.total}] {done * 100 // self.total:3d}%"
-                f" pass {self.passed} fail {self.failed}"
-                f"  {si(self.cycles / elapsed)} cycles/s  eta {eta}")
-
-    def add(self, run):
-        """Count a finished run, print it if it failed, update the line."""
-        if run.passed:
-            self.passed += 1
-        else:
-            self.failed += 1
-        if run.summary is not None:
-            self.cycles += run.summary["cycles"]
-        if not run.passed and self.reported <= FULL_REPORTS:
-            self.reported += 1
-            text = (f"FAIL {run.name()}: {run.reason}" if self.reported <= FULL_REPORTS
-                    else "(more failures; every one is listed at the end)")
-            self.clear()
-            print(text, file=self.stream, flush=True)
-        done = self.passed + self.failed
-        if self.tty:
-            self.tick(force=done == self.total)
-        elif done * 10 // self.total > self.decile:
-            self.decile = done * 10 // self.total
-            print(self.line(), file=self.stream, flush=True)
-
-    def tick(self, force=False):
-        """Redraw the terminal line (at most ten times a second unless forced)."""
-        now = time.monotonic()
-        if not self.tty or (not force and now - self.drawn_at < 0.1):
-            return
-        self.drawn_at = now
-        text = self.line()
-        self.stream.write("\r" + text.ljust(self.shown))
-        self.stream.flush()
-        self.shown = len(text)
-
-    def clear(self):
-        """Erase the terminal line so other output starts on a clean line."""
-        if self.tty and self.shown:
-            self.stream.write("\r" + " " * self.shown + "\r")
-            self.stream.flush()
-            self.shown = 0
-
 
 def totals(runs):
     """Sum the runs' counts into one dict; None for runs without a summary."""
@@ -471,7 +240,16 @@ def totals(runs):
     return t
 
 
-def summary_table(runs, policies, wall, jobs):
+def where_ran(sessions):
+    """Return what ran the runs, for the wall-time line: "2 jobs", "4 SLURM array tasks"."""
+    parts = [f"{s['workers']} SLURM array tasks" if s["where"].startswith("slurm")
+             else f"{s['workers']} jobs" for s in sessions]
+    if len(parts) > 1:
+        return " + ".join(parts) + f" ({len(parts)} sessions)"
+    return parts[0] if parts else "0 jobs"
+
+
+def summary_table(runs, policies, wall, where):
     """Return the summary table: one column per policy and a total."""
     columns = [(ad, totals([r for r in runs if r.ad == ad])) for ad in policies]
     columns.append(("total", totals(runs)))
@@ -493,14 +271,14 @@ def summary_table(runs, policies, wall, jobs):
     out += [f"{label:<{label_w}}" + "".join(f"  {v:>{col_w}}" for v in values)
             for label, values in rows]
     total = columns[-1][1]
-    out.append(f"wall time {duration(wall)} with {jobs} jobs:"
+    out.append(f"wall time {duration(wall)} with {where}:"
                f" {si(total['cycles'] / max(wall, 1e-6))} cycles/s aggregate")
     if total["summaries"] < total["runs"]:
         out.append(f"(counts are from the {total['summaries']} runs that printed a summary line)")
     return out
 
 
-def failure_report(runs):
+def failure_report(runs, results=None):
     """Return the report on failed runs: the first FULL_REPORTS with output, then one line each."""
     failed = [r for r in runs if not r.passed]
     if not failed:
@@ -510,6 +288,8 @@ def failure_report(runs):
         out.append(f"--- {run.name()}: {run.reason}")
         if not any(line.lstrip().startswith("reproduce:") for line in run.tail):
             out.append(f"    reproduce: {run.reproduce}")
+        if run.log and results:
+            out.append(f"    log: {os.path.join(results, run.log)}")
         out += [f"    | {line}" for line in run.tail] or ["    (no output)"]
     rest = failed[FULL_REPORTS:]
     if rest:
@@ -522,131 +302,107 @@ def failure_report(runs):
 
 
 def junit_xml(runs, policies, wall, properties):
-    """Return a JUnit XML document: one testsuite per policy, one testcase per seed."""
-    failures = sum(not r.passed for r in runs)
-    root = ET.Element("testsuites", name="pagewalk.cosim", tests=str(len(runs)),
-                      failures=str(failures), errors="0", time=f"{wall:.3f}")
-    stamp = datetime.datetime.now().replace(microsecond=0).isoformat()
-    host = socket.gethostname()
+    """Return a JUnit XML document: one testsuite per policy, one testcase per seed.
+
+    A mismatch is a <failure>; a broken run (crash, timeout, no summary) an <error>.
+    """
+    records = [r.record() for r in runs]
+    root = ET.Element("testsuites", name=SUITE, tests=str(len(runs)),
+                      failures=str(sum(r.verdict == "fail" for r in runs)),
+                      errors=str(sum(r.verdict == "broken" for r in runs)), time=f"{wall:.3f}")
     for ad in policies:
-        mine = [r for r in runs if r.ad == ad]
-        classname = f"pagewalk.cosim.{ad}"
-        suite = ET.SubElement(root, "testsuite", name=classname, tests=str(len(mine)),
-                              failures=str(sum(not r.passed for r in mine)), errors="0",
-                              skipped="0", time=f"{sum(r.seconds for r in mine):.3f}",
-                              timestamp=stamp, hostname=host)
-        props = ET.SubElement(suite, "properties")
-        for name, value in properties + [("ad", ad)]:
-            ET.SubElement(props, "property", name=name, value=str(value))
-        for run in mine:
-            case = ET.SubElement(suite, "testcase", name=f"seed-{run.seed}",
-                                 classname=classname, time=f"{run.seconds:.3f}")
-            if not run.passed:
-                failure = ET.SubElement(case, "failure", type=run.kind,
-                                        message=clean(f"{run.reason}; reproduce: {run.reproduce}"))
-                failure.text = "\n".join(run.tail) or "(no output)"
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+        mine = [(run, rec) for run, rec in zip(runs, records) if run.ad == ad]
+        classname = f"{SUITE}.{ad}"
+        suite = suite_element(root, classname, [rec for _, rec in mine],
+                              [tuple(p) for p in properties] + [("ad", ad)])
+        for run, rec in mine:
+            junit_case(suite, f"seed-{run.seed}", classname, rec)
+    return junit_document(root)
 
 
-def write_file(path, text):
-    """Write a file whole or not at all."""
-    tmp = f"{path}.tmp{os.getpid()}"
-    with open(tmp, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.replace(tmp, path)
+def report(plan, have, sessions, why, results):
+    """The suite's report hook: the summary table, failures, and JUnit XML, from the records."""
+    options = plan["options"]
+    policies = tuple(options["policies"])
+    runs = [Run.from_record(j, have[j["id"]]) for j in plan["jobs"] if j["id"] in have]
+    wall = sum(s["wall"] for s in sessions)
+    out = [""]
+    if why:
+        out += [f"{why}: {len(runs)} of {len(plan['jobs'])} runs finished", ""]
+    out += summary_table(runs, policies, wall, where_ran(sessions))
+    out += failure_report(runs, results if options.get("logs_kept") else None)
+    passed = sum(r.passed for r in runs)
+    out += ["", f"{passed} passed, {len(runs) - passed} failed"]
+    return out, junit_xml(runs, policies, wall, options["properties"])
 
 
 # ---------------------------------------------------------------- main
 
-def on_sigterm(signum, frame):
-    """Turn SIGTERM into an exception so children are killed and a summary printed."""
-    raise Terminated()
+def make_plan(args, sim, policies, logs_kept):
+    """Return the suite's plan: one job per seed and policy, seed by seed."""
+    last_seed = args.first_seed + args.seeds - 1
+    jobs = []
+    for seed in range(args.first_seed, last_seed + 1):
+        for ad in policies:
+            command = [sim, "--ad", ad, "--seed", str(seed), "--cycles", str(args.cycles)]
+            jobs.append(planlib.Job(f"seed-{seed}-{ad}", command + ["--json"],
+                                    reproduce=shlex.join(command), timeout=args.timeout,
+                                    name=f"seed {seed} {ad}", meta={"seed": seed, "ad": ad}))
+    properties = [("sim", args.sim), ("cycles", args.cycles), ("first-seed", args.first_seed),
+                  ("seeds", args.seeds), ("timeout", f"{args.timeout:g}")]
+    return planlib.new_plan(SUITE, jobs, module=os.path.abspath(__file__),
+                            options={"policies": list(policies), "rate": "cycles",
+                                     "properties": properties, "logs_kept": logs_kept})
 
 
-def collect(runner, progress, total, runs):
-    """Append results to runs as they arrive, keeping the progress line current."""
-    while len(runs) < total:
-        try:
-            run = runner.done.get(timeout=0.2)
-        except queue.Empty:
-            progress.tick()
-            if not any(t.is_alive() for t in runner.threads) and runner.done.empty():
-                return  # only if a worker died; do not wait forever
-            continue
-        runs.append(run)
-        progress.add(run)
+def header(args, policies):
+    """Return the function that prints the regression's first line."""
+    def text(plan, todo, opts):
+        last_seed = args.first_seed + args.seeds - 1
+        if opts.scheduler == "slurm":
+            how = (f"SLURM array tasks of {args.chunk} seeds"
+                   f"{f' on {opts.partition}' if opts.partition else ''}")
+        else:
+            how = f"{min(opts.workers, len(todo) or 1)} jobs"
+        return (f"pagewalk cosim regression: seeds {args.first_seed}..{last_seed}"
+                f" x {', '.join(policies)} = {len(plan['jobs'])} runs of {args.cycles} cycles,"
+                f" {how}, timeout {args.timeout:g} s")
+    return text
 
 
 def main(argv=None):
     """Run the regression the command line asks for; return the exit status."""
+    argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
     sim, error = resolve_sim(args.sim)
     if error is None and args.junit:
         error = check_junit(args.junit)
+    if error is None:
+        error = suitecli.check_run_options(args)
     if error:
         print(f"regress.py: error: {error}", file=sys.stderr)
         return EXIT_USAGE
 
     policies = POLICIES if args.ad == "both" else (args.ad,)
-    last_seed = args.first_seed + args.seeds - 1
-    plan = [(seed, ad) for seed in range(args.first_seed, last_seed + 1) for ad in policies]
-    jobs = min(args.jobs, len(plan))
-    print(f"pagewalk cosim regression: seeds {args.first_seed}..{last_seed}"
-          f" x {', '.join(policies)} = {len(plan)} runs of {args.cycles} cycles,"
-          f" {jobs} jobs, timeout {args.timeout:g} s", flush=True)
-
-    runner = Runner(sim, args.cycles, args.timeout, jobs)
-    progress = Progress(len(plan), sys.stdout)
-    status = None
-    runs = []
-    previous_int = signal.getsignal(signal.SIGINT)
-    previous_term = signal.signal(signal.SIGTERM, on_sigterm)
-    began = time.monotonic()
+    results, scratch = args.results, None
+    if results is None:  # nothing to resume later: records go to a scratch folder
+        scratch = tempfile.TemporaryDirectory(prefix="regress-")
+        results = scratch.name
+    plan = make_plan(args, sim, policies, logs_kept=scratch is None)
+    hint = None if scratch else suitecli.resume_command([os.path.relpath(__file__)] + argv)
+    opts = suitecli.options_from(args, args.junit, hint)
+    opts.chunk = args.chunk * len(policies)  # whole seeds per array task
     try:
-        runner.start(plan)
-        collect(runner, progress, len(plan), runs)
-    except KeyboardInterrupt:
-        status = EXIT_SIGINT
-    except Terminated:
-        status = EXIT_SIGTERM
+        return suiterun.run(results, plan, opts, header(args, policies))
+    except (planlib.PlanError, slurm.SlurmError) as e:
+        print(f"regress.py: error: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as e:
+        print(f"regress.py: error: {e.filename or ''}: {e.strerror or e}", file=sys.stderr)
+        return EXIT_FAIL
     finally:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut cleanup short
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        runner.stop()
-        signal.signal(signal.SIGINT, previous_int)
-        signal.signal(signal.SIGTERM, previous_term)
-    wall = time.monotonic() - began
-    # Results that arrived while stopping still count.
-    while not runner.done.empty():
-        runs.append(runner.done.get())
-    runs.sort(key=lambda r: (r.seed, policies.index(r.ad)))
-
-    progress.clear()
-    out = [""]
-    if status is not None or len(runs) < len(plan):
-        why = "interrupted" if status == EXIT_SIGINT else \
-            "terminated" if status == EXIT_SIGTERM else "stopped early"
-        out += [f"{why}: {len(runs)} of {len(plan)} runs finished", ""]
-    out += summary_table(runs, policies, wall, jobs)
-    out += failure_report(runs)
-    passed = sum(r.passed for r in runs)
-    failed = len(runs) - passed
-    out += ["", f"{passed} passed, {failed} failed"]
-    print("\n".join(out), flush=True)
-
-    if args.junit:
-        props = [("sim", args.sim), ("cycles", args.cycles), ("first-seed", args.first_seed),
-                 ("seeds", args.seeds), ("timeout", f"{args.timeout:g}")]
-        try:
-            write_file(args.junit, junit_xml(runs, policies, wall, props))
-        except OSError as e:
-            print(f"regress.py: error: cannot write --junit {args.junit}: {e.strerror or e}",
-                  file=sys.stderr)
-            return status or EXIT_FAIL
-    if status is not None:
-        return status
-    return EXIT_PASS if failed == 0 and len(runs) == len(plan) else EXIT_FAIL
+        if scratch is not None:
+            scratch.cleanup()
 
 
 if __name__ == "__main__":

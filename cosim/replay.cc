@@ -6,6 +6,7 @@
 #include <string>
 
 #include "lockstep.h"
+#include "mmu_checker.h"
 
 namespace cosim {
 
@@ -30,31 +31,27 @@ int replay_stimulus(const DutBuild &build, const std::string &stim_path, const s
     std::unique_ptr<Dut> dut = build.make();
     if (!wave_path.empty() && dut->trace_open(wave_path))
         dut->trace_active(true);
-    pw_mmu_model model;
-    pw_mmu_config cfg{build.tlb_entries, build.ad, true, 1, PW_COUNTERS_32, false, false};
-    pw_mmu_init(&model, &cfg);
+    MmuChecker checker(build.config(), nullptr);  // the outputs, against the cycle model
     std::string name = std::string(pw_ad_name(build.ad)) + " (" + std::to_string(build.tlb_entries) + " entries)";
     pw_trace_writer tw;
     pw_trace_begin(&tw, out, "verilator", name.c_str(), stim_path.c_str());
     pw_stim_driver drv;
     pw_stim_driver_init(&drv, &stim);
-    OutputCheck check;
     int status = 0;
     for (uint64_t c = 0; c < stim.cycles; c++) {
         pw_mmu_outputs rtl;
         dut->outputs(&rtl);
-        if (!check.step(c, rtl, *pw_mmu_outputs_now(&model))) {
-            std::fprintf(stderr, "MISMATCH at cycle %" PRIu64 " of %s: output %s differs\n%s", c,
-                         stim_path.c_str(), check.first_signal(), check.explain().c_str());
+        pw_mmu_inputs in;
+        pw_stim_inputs(&drv, c, &rtl, &in);  // the RTL's outputs drive the memory
+        if (!checker.step(c, in, rtl)) {
+            std::fprintf(stderr, "MISMATCH at cycle %" PRIu64 " of %s: %s", c, stim_path.c_str(),
+                         checker.mismatch().c_str());
             status = 1;
             break;
         }
-        pw_mmu_inputs in;
-        pw_stim_inputs(&drv, c, &rtl, &in);  // the RTL's outputs drive the memory
         pw_trace_cycle(&tw, c, &in, &rtl);
         dut->set_inputs(in);
         dut->tick();
-        pw_mmu_step(&model, &in);
     }
     dut->trace_close();
     if (out != stdout)

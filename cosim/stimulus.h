@@ -1,9 +1,11 @@
-// Seeded random stimulus for the MMU: page tables in memory, requests,
-// context switches, sfences of all four forms, and page-table changes.
+// Seeded random stimulus for the MMU, cycle by cycle: requests, context
+// switches, sfences of all four forms, and page-table changes, in the world
+// of cosim/page_table_world.h.
 //
-// Every page-table change is made while the MMU is idle and comes with an
-// sfence that covers it (as software must), so each response can be checked
-// exactly against the architectural model. docs/cosim.md describes the world.
+// Every page-table change is made while the MMU is idle and comes, in the
+// same cycle, with an sfence that covers it (as software must), so each
+// response can be checked exactly against the architectural model.
+// docs/cosim.md describes the world.
 #ifndef PAGEWALK_COSIM_STIMULUS_H
 #define PAGEWALK_COSIM_STIMULUS_H
 
@@ -11,6 +13,7 @@
 #include <vector>
 
 #include "memory_agent.h"
+#include "page_table_world.h"
 #include "pagewalk_shim.h"
 #include "rng.h"
 
@@ -24,15 +27,6 @@ struct StimulusRates {
     unsigned change_per_mille;    // a page-table change, when idle
     unsigned switch_per_mille;    // a satp / SUM / MXR change, when idle
     unsigned reset_per_million;   // a reset in the middle of the run
-};
-
-// A translation request as accepted, with the context it ran in.
-struct Request {
-    uint32_t va;
-    unsigned access, priv;
-    uint32_t satp;
-    bool sum, mxr;
-    uint64_t cycle;
 };
 
 class Stimulus {
@@ -64,32 +58,24 @@ class Stimulus {
     uint64_t sfences = 0, changes = 0, switches = 0, resets = 0;
 
   private:
-    struct Space {
-        uint64_t root;   // physical address of the root table
-        uint32_t asid;
+    // The world's tables live in the run's memory; write-only errors in the agent.
+    class Memory : public WorldMemory {
+      public:
+        Memory(pw_sparse_mem *mem, MemoryAgent *agent) : mem_(mem), agent_(agent) {}
+        uint32_t peek(uint64_t addr) const override;
+        void poke(uint64_t addr, uint32_t value) override;
+        void add_error(uint64_t base, uint64_t bytes, bool writes_only) override;
+
+      private:
+        pw_sparse_mem *mem_;
+        MemoryAgent *agent_;
     };
-    void build_world();
-    uint32_t random_leaf(bool kernel, bool mega);
-    uint32_t random_root_entry(bool kernel);
-    uint32_t random_l0_entry(bool kernel);
-    void write_root_entry(unsigned space, unsigned vpn1, uint32_t pte);
-    void change_tables(pw_mmu_inputs *in);
-    void switch_context();
-    uint32_t pick_va(bool *kernel);
 
-    pw_sparse_mem *mem_;
-    MemoryAgent *agent_;
-    Rng rng_;
+    Rng rng_;                // one stream for the rates, the world and the driver
     StimulusRates rates_;
-    std::vector<Space> spaces_;
-    std::vector<uint64_t> l0_tables_;
-    std::vector<unsigned> user_vpn1_, kernel_vpn1_, vpn0_;
-    uint32_t recent_[16] = {};
-    unsigned recent_next_ = 0;
+    Memory memory_;
+    PageTableWorld world_;
 
-    // current context
-    unsigned space_ = 0;
-    bool bare_ = false, sum_ = false, mxr_ = false;
     // the request being presented until accepted
     bool holding_ = false;
     uint32_t req_va_ = 0;

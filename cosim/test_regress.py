@@ -196,7 +196,9 @@ class Failures(unittest.TestCase):
         }
         for seed, reason in want.items():
             self.assertIn(f"--- seed {seed} svadu: {reason}", self.out)
-            self.assertIn(f"FAIL seed {seed} svadu: {reason}", self.out)
+            # A mismatch is a failure the checker reported; anything else a broken run.
+            word = "FAIL" if seed in (2, 9) else "BROKEN"
+            self.assertIn(f"{word} seed {seed} svadu: {reason}", self.out)
         self.assertNotIn("seed 1 svadu:", self.out)
 
     def test_mismatch_report_keeps_the_tail_and_the_sims_reproduce_line(self):
@@ -243,20 +245,26 @@ class Failures(unittest.TestCase):
         self.assertEqual([s.get("name") for s in suites], ["pagewalk.cosim.svadu"])
         suite = suites[0]
         self.assertEqual((suite.get("tests"), suite.get("failures"), suite.get("errors")),
-                         ("9", "8", "0"))
+                         ("9", "2", "6"))
+        self.assertEqual((root.get("tests"), root.get("failures"), root.get("errors")),
+                         ("9", "2", "6"))
         cases = {c.get("name"): c for c in suite.findall("testcase")}
         self.assertEqual(set(cases), {f"seed-{n}" for n in range(1, 10)})
-        self.assertIsNone(cases["seed-1"].find("failure"))
+        self.assertEqual(list(cases["seed-1"]), [])
         for seed in self.BEHAVIOUR:
-            failure = cases[f"seed-{seed}"].find("failure")
-            self.assertIsNotNone(failure, seed)
-            self.assertIn("reproduce:", failure.get("message"))
+            # mismatches are <failure>s; crashes, hangs and bad summaries <error>s
+            tag = "failure" if seed in (2, 9) else "error"
+            children = list(cases[f"seed-{seed}"])
+            self.assertEqual([c.tag for c in children], [tag], seed)
+            self.assertIn("reproduce:", children[0].get("message"))
         mismatch = cases["seed-2"].find("failure")
         self.assertEqual(mismatch.get("type"), "mismatch")
         self.assertTrue(mismatch.get("message").startswith("mismatch (exit status 1); reproduce:"))
         self.assertIn('rtl resp_o=0x1 <&"> model=0x0 \\x1b[31m]]>', mismatch.text)
         self.assertIn("reproduce: build/cosim/pagewalk-cosim --dut svadu --seed 2", mismatch.text)
-        self.assertEqual(cases["seed-3"].find("failure").get("type"), "timeout")
+        self.assertEqual(cases["seed-3"].find("error").get("type"), "timeout")
+        self.assertEqual(cases["seed-4"].find("error").get("type"), "crash")
+        self.assertEqual(cases["seed-5"].find("error").get("type"), "summary")
 
 
 class Interrupt(unittest.TestCase):
@@ -298,6 +306,36 @@ class Interrupt(unittest.TestCase):
 
     def test_sigterm(self):
         self.interrupt(signal.SIGTERM, 143)
+
+
+class Resume(unittest.TestCase):
+    """--results keeps a record per run; --resume reruns only the runs without one."""
+
+    def test_resume_completes_the_same_table(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            log = os.path.join(tmp, "argv.log")
+            results = os.path.join(tmp, "results")
+            args = ["--sim", FAKE, "--seeds", "4", "--jobs", "2", "--cycles", str(CYCLES),
+                    "--results", results]
+            first = run_regress(args, env={"FAKE_COSIM_LOG": log})
+            self.assertEqual(first.returncode, 0, first.stdout + first.stderr)
+            # Drop the records of seed 3 (both policies), as a task killed midway would.
+            records = os.path.join(results, "records")
+            (name,) = os.listdir(records)
+            with open(os.path.join(records, name)) as f:
+                kept = [line for line in f if '"seed-3-' not in line]
+            with open(os.path.join(records, name), "w") as f:
+                f.writelines(kept)
+            os.remove(log)
+            second = run_regress(args + ["--resume"], env={"FAKE_COSIM_LOG": log})
+            self.assertEqual(second.returncode, 0, second.stdout + second.stderr)
+            self.assertIn("resuming: 2 of 8 jobs have no record", second.stdout)
+            with open(log) as f:
+                self.assertEqual(sorted(f.read().splitlines()),
+                                 [f"--ad {ad} --seed 3 --cycles {CYCLES} --json"
+                                  for ad in ("svade", "svadu")])
+            self.assertEqual(table(second.stdout), table(first.stdout))
+            self.assertIn("with 2 jobs + 2 jobs (2 sessions)", second.stdout)
 
 
 class Usage(unittest.TestCase):
@@ -369,17 +407,16 @@ class Units(unittest.TestCase):
 
     @staticmethod
     def passing(seed, cycles=100):
-        run = regress.Run(seed, "svade", ["sim"])
-        run.passed, run.seconds = True, 0.01
-        run.summary = fake.stats(seed, "svade", cycles)
-        return run
+        """Return the record of a passing run."""
+        return {"id": f"seed-{seed}-svade", "verdict": "pass", "kind": "pass", "reason": "",
+                "seconds": 0.01, "figures": fake.stats(seed, "svade", cycles)}
 
     def test_terminal_progress_redraws_one_line(self):
         class Tty(io.StringIO):
             def isatty(self):
                 return True
         stream = Tty()
-        progress = regress.Progress(4, stream)
+        progress = regress.Progress(4, stream, rate="cycles")
         for seed in range(4):
             progress.add(self.passing(seed))
         text = stream.getvalue()
@@ -389,7 +426,7 @@ class Units(unittest.TestCase):
 
     def test_log_progress_prints_every_tenth(self):
         stream = io.StringIO()
-        progress = regress.Progress(25, stream)
+        progress = regress.Progress(25, stream, rate="cycles")
         for seed in range(25):
             progress.add(self.passing(seed))
         lines = stream.getvalue().splitlines()
@@ -428,7 +465,7 @@ class Units(unittest.TestCase):
         run.kind, run.reason, run.reproduce = "crash", 'crashed: "<&>"', "sim --seed 3"
         run.tail = [regress.clean("bad \x00\x07\x1b[0m ]]> <tag> \ud800 end")]
         root = ET.fromstring(regress.junit_xml([run], ("svade",), 1.0, []).encode())
-        failure = root.find("testsuite/testcase/failure")
+        failure = root.find("testsuite/testcase/error")
         self.assertEqual(failure.get("message"), 'crashed: "<&>"; reproduce: sim --seed 3')
         self.assertEqual(failure.text, "bad \\x00\\x07\\x1b[0m ]]> <tag> \\xd800 end")
 

@@ -5,7 +5,7 @@
 `default_nettype none
 
 module pw_board_tb #(
-  parameter         ReqFile      = "build/synth/selftest/selftest_req.hex",  // -P to test a broken list
+  parameter         ReqFile      = "rtl/board/selftest/selftest_req.hex",  // -P to test a broken list
   parameter integer ClocksPerBit = 2,
   parameter integer MaxCycles    = 20000000,
   // the MMU's options; syn/synth.mk sets the iCEBreaker's

@@ -3,7 +3,7 @@
 //
 //     RequestGenerator --translate_socket--> TlmMmu --memory_socket--> TlmMemory
 //          |  (tables through the backdoor)   | pins                     ^
-//          +-----> PageTableWorld ------------|-------------------------+
+//          +---> TransactionWorld ------------|-------------------------+
 //                                             v                         |
 //                                        Scoreboard -- backdoor reads --+
 #ifndef PAGEWALK_SC_EXAMPLE_PLATFORM_H
@@ -13,7 +13,7 @@
 #include <string>
 #include <systemc>
 
-#include "page_table_world.h"
+#include "transaction_world.h"
 #include "request_generator.h"
 #include "scoreboard.h"
 #include "tlm_memory.h"
@@ -37,7 +37,7 @@ class ExamplePlatform : public sc_core::sc_module {
     TlmMemory memory;
     TlmMmu mmu;
     Scoreboard scoreboard;
-    PageTableWorld world;
+    TransactionWorld world;
     RequestGenerator generator;
 
     ExamplePlatform(sc_core::sc_module_name name, const VerilatedMmuBuild &build, const PlatformConfig &config);

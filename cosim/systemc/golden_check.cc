@@ -1,8 +1,6 @@
 // The architectural model on a read-only view of the platform's memory.
 #include "golden_check.h"
 
-#include <cstdio>
-#include <cstdlib>
 
 namespace pwsc {
 namespace {
@@ -31,21 +29,6 @@ struct ReadOnlyPort {
     }
 };
 
-// pw_explain's narration of a walk, as a string.
-std::string narrate(const pw_context &ctx, uint32_t va, pw_access access, const pw_result &result)
-{
-    char *buf = nullptr;
-    size_t len = 0;
-    FILE *out = open_memstream(&buf, &len);
-    if (!out)
-        return "    (no memory to narrate the walk)\n";
-    pw_explain(out, "    ", &ctx, va, access, &result);
-    fclose(out);
-    std::string text(buf, len);
-    free(buf);
-    return text;
-}
-
 }  // namespace
 
 bool GoldenCheck::step(const Request &request, const Outcome &mmu)
@@ -68,7 +51,7 @@ bool GoldenCheck::step(const Request &request, const Outcome &mmu)
     if (port.wanted_write)
         report_ += "  the architectural model still needed an A/D write-back the MMU did not make\n";
     report_ += "  the walk, by the architectural model on memory as it is now:\n" +
-               narrate(ctx, request.va, model_access(request.access), result);
+               pw_explain_text("    ", ctx, request.va, model_access(request.access), result);
     return false;
 }
 

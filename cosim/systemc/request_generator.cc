@@ -3,7 +3,7 @@
 
 namespace pwsc {
 
-RequestGenerator::RequestGenerator(sc_core::sc_module_name name, PageTableWorld &world, Scoreboard &scoreboard,
+RequestGenerator::RequestGenerator(sc_core::sc_module_name name, TransactionWorld &world, Scoreboard &scoreboard,
                                    const GeneratorConfig &config)
     : sc_core::sc_module(name), rst_n("rst_n"), socket("socket"), world_(world), scoreboard_(scoreboard),
       config_(config), rng_(config.seed ^ 0x67656e6572617465ull)  // "generate": a stream of its own

@@ -1,5 +1,5 @@
 // The request generator: a TLM initiator that drives the MMU's translate
-// socket with seeded random traffic in a PageTableWorld: translations of
+// socket with seeded random traffic in a TransactionWorld: translations of
 // every privilege and access, context switches (ASIDs, bare mode, SUM, MXR),
 // pure sfences of all four forms, and page-table changes, each followed by
 // the sfences that cover it. Every completed transaction goes to the
@@ -13,7 +13,7 @@
 #include <tlm>
 #include <tlm_utils/simple_initiator_socket.h>
 
-#include "page_table_world.h"
+#include "transaction_world.h"
 #include "rng.h"
 #include "scoreboard.h"
 #include "translation_extension.h"
@@ -36,7 +36,7 @@ class RequestGenerator : public sc_core::sc_module {
     sc_core::sc_in<bool> rst_n;
     tlm_utils::simple_initiator_socket<RequestGenerator> socket;
 
-    RequestGenerator(sc_core::sc_module_name name, PageTableWorld &world, Scoreboard &scoreboard,
+    RequestGenerator(sc_core::sc_module_name name, TransactionWorld &world, Scoreboard &scoreboard,
                      const GeneratorConfig &config);
 
     const GeneratorStats &stats() const { return stats_; }
@@ -54,7 +54,7 @@ class RequestGenerator : public sc_core::sc_module {
     // The initiator's local time offset for the next transaction (often 0).
     sc_core::sc_time next_delay();
 
-    PageTableWorld &world_;
+    TransactionWorld &world_;
     Scoreboard &scoreboard_;
     GeneratorConfig config_;
     cosim::Rng rng_;

@@ -11,37 +11,13 @@ bool is_access_fault(uint32_t cause)
     return cause == PW_CAUSE_FETCH_ACCESS || cause == PW_CAUSE_LOAD_ACCESS || cause == PW_CAUSE_STORE_ACCESS;
 }
 
-// Pin values outside the enumerations mean what the RTL makes of them:
-// access 3 is a fetch, privilege 2 is M (docs/mmu.md, "Interface").
-pw_access model_access(Access access)
-{
-    switch (access) {
-    case Access::Load: return PW_ACCESS_LOAD;
-    case Access::Store: return PW_ACCESS_STORE;
-    case Access::Fetch: break;
-    }
-    return PW_ACCESS_FETCH;
-}
+// Pin values outside the enumerations mean what the RTL makes of them
+// (cmodel/mmu_cycle.h): access 3 is a fetch, privilege 2 is M.
+pw_access model_access(Access access) { return pw_mmu_port_access(unsigned(access)); }
 
-pw_priv model_priv(Priv priv)
-{
-    switch (priv) {
-    case Priv::User: return PW_PRIV_U;
-    case Priv::Supervisor: return PW_PRIV_S;
-    case Priv::Machine: break;
-    }
-    return PW_PRIV_M;
-}
+pw_priv model_priv(Priv priv) { return pw_mmu_port_priv(unsigned(priv)); }
 
-const char *access_word(Access access)
-{
-    switch (access) {
-    case Access::Load: return "load";
-    case Access::Store: return "store";
-    case Access::Fetch: break;
-    }
-    return "fetch";
-}
+const char *access_word(Access access) { return pw_access_word(model_access(access)); }
 
 std::string describe(const Request &r)
 {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 
+#include "page_table_world.h"
 #include "pagewalk_shim.h"
 
 namespace pwsc {
@@ -46,13 +47,8 @@ struct Outcome {
     uint64_t pa = 0;     // 34-bit physical address when !fault
 };
 
-// One sfence.vma: va = rs1 unless all_va, asid = rs2 unless all_asid.
-struct Sfence {
-    uint32_t va = 0;
-    uint32_t asid = 0;
-    bool all_va = true;
-    bool all_asid = true;
-};
+// One sfence.vma (the random world's): va = rs1 unless all_va, asid = rs2 unless all_asid.
+using Sfence = cosim::Sfence;
 
 // Is cause an access fault (a bus error during the walk), not a page fault?
 bool is_access_fault(uint32_t cause);

@@ -1,7 +1,7 @@
 // pw_board_mem: the walker's memory on the board, block RAM behind the MMU's
 // memory port (docs/mmu.md, "Memory port protocol").
 //
-// Layout (docs/fpga.md; syn/selftest_gen.c models the same memory):
+// Layout (docs/fpga.md; syn/selftest/selftest_tables.c models the same memory):
 //   PA in [RAM, RAM + Tables * 4 KiB)  word {PA[13:12], PA[9:2]} of the RAM:
 //                                      each 4 KiB table keeps 256 PTEs, so
 //                                      PTE index bits 9:8 are ignored

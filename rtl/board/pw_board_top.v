@@ -13,6 +13,7 @@
 // Restart: restart_i, or any character received on the UART once done.
 `default_nettype none
 `include "selftest.vh"
+`include "pw_mmu_ports.vh"
 
 module pw_board_top #(
   parameter integer ClockHz       = 12000000,
@@ -26,9 +27,9 @@ module pw_board_top #(
   parameter integer PpnInBram      = 0,
   parameter integer Backpressure  = 1,      // random mem_req_ready on the walker port
   parameter integer ResetHoldBits = 16,
-  parameter         PtFile        = "build/synth/selftest/selftest_pt.hex",
-  parameter         ReqFile       = "build/synth/selftest/selftest_req.hex",
-  parameter         FmtFile       = "build/synth/selftest/selftest_fmt.hex"
+  parameter         PtFile        = "rtl/board/selftest/selftest_pt.hex",
+  parameter         ReqFile       = "rtl/board/selftest/selftest_req.hex",
+  parameter         FmtFile       = "rtl/board/selftest/selftest_fmt.hex"
 ) (
   input  wire clk_i,
   input  wire restart_i,    // active high, asynchronous (a button)
@@ -40,8 +41,11 @@ module pw_board_top #(
 );
   localparam integer ClocksPerBit = (ClockHz + Baud / 2) / Baud;
 
+  // One wire per port of the MMU, named as the port without its suffix
+  // (cmodel/gen/mmu.ports); rst_n is the reset generator's.
+  `PW_MMU_WIRES
+
   // ------------------------------------------------------------ reset
-  wire rst_n;
   wire done;
   reg  [1:0] rx_q = 2'b11;   // synchroniser; a start bit (0) once done restarts
   always @(posedge clk_i) rx_q <= {rx_q[0], uart_rx_i};
@@ -51,50 +55,11 @@ module pw_board_top #(
   );
 
   // ------------------------------------------------------------ the MMU
-  wire [31:0] satp;
-  wire        sum, mxr;
-  wire        req_valid, req_ready;
-  wire [31:0] req_vaddr;
-  wire [1:0]  req_access, req_priv;
-  wire        resp_valid, resp_fault;
-  wire [33:0] resp_paddr;
-  wire [3:0]  resp_cause;
-  wire        sfence_valid, sfence_all_va, sfence_all_asid;
-  wire [31:0] sfence_vaddr;
-  wire [8:0]  sfence_asid;
-  wire        mem_req_valid, mem_req_ready, mem_req_we;
-  wire [33:0] mem_req_addr;
-  wire [31:0] mem_req_wdata;
-  wire        mem_resp_valid, mem_resp_err;
-  wire [31:0] mem_resp_rdata;
-  wire [31:0] cnt_hits, cnt_misses, cnt_walks, cnt_faults, cnt_walk_cycles;
-
-  wire        fill, fill_evict, fill_mega, fill_global;
-  wire [4:0]  fill_index, fill_perm;
-  wire [19:0] fill_vpn;
-  wire [8:0]  fill_asid;
-  wire [21:0] fill_ppn;
-
   pw_mmu #(.TlbEntries(TlbEntries), .Svadu(Svadu), .HitLatency(HitLatency),
            .CounterBits(CounterBits), .SfenceFlushAll(SfenceFlushAll), .PpnInBram(PpnInBram),
            .TracePort(1)) u_mmu (
-    .clk_i, .rst_ni(rst_n),
-    .satp_i(satp), .sum_i(sum), .mxr_i(mxr),
-    .req_valid_i(req_valid), .req_ready_o(req_ready), .req_vaddr_i(req_vaddr),
-    .req_access_i(req_access), .req_priv_i(req_priv),
-    .resp_valid_o(resp_valid), .resp_paddr_o(resp_paddr), .resp_fault_o(resp_fault),
-    .resp_cause_o(resp_cause),
-    .sfence_valid_i(sfence_valid), .sfence_vaddr_i(sfence_vaddr), .sfence_asid_i(sfence_asid),
-    .sfence_all_va_i(sfence_all_va), .sfence_all_asid_i(sfence_all_asid),
-    .mem_req_valid_o(mem_req_valid), .mem_req_ready_i(mem_req_ready),
-    .mem_req_addr_o(mem_req_addr), .mem_req_we_o(mem_req_we), .mem_req_wdata_o(mem_req_wdata),
-    .mem_resp_valid_i(mem_resp_valid), .mem_resp_rdata_i(mem_resp_rdata),
-    .mem_resp_err_i(mem_resp_err),
-    .cnt_hits_o(cnt_hits), .cnt_misses_o(cnt_misses), .cnt_walks_o(cnt_walks),
-    .cnt_faults_o(cnt_faults), .cnt_walk_cycles_o(cnt_walk_cycles),
-    .trace_fill_o(fill), .trace_fill_index_o(fill_index), .trace_fill_evict_o(fill_evict),
-    .trace_fill_vpn_o(fill_vpn), .trace_fill_asid_o(fill_asid), .trace_fill_mega_o(fill_mega),
-    .trace_fill_global_o(fill_global), .trace_fill_ppn_o(fill_ppn), .trace_fill_perm_o(fill_perm)
+    .clk_i,
+    `PW_MMU_CONNECT
   );
 
   pw_board_mem #(.Backpressure(Backpressure), .InitFile(PtFile)) u_mem (
@@ -111,21 +76,8 @@ module pw_board_top #(
   wire [110:0] tap_record, fifo_record;
 
   pw_trace_tap u_tap (
-    .clk_i, .rst_ni(rst_n),
-    .satp_i(satp), .sum_i(sum), .mxr_i(mxr),
-    .sfence_valid_i(sfence_valid), .sfence_vaddr_i(sfence_vaddr), .sfence_asid_i(sfence_asid),
-    .sfence_all_va_i(sfence_all_va), .sfence_all_asid_i(sfence_all_asid),
-    .req_valid_i(req_valid), .req_ready_i(req_ready), .req_vaddr_i(req_vaddr),
-    .req_access_i(req_access), .req_priv_i(req_priv),
-    .resp_valid_i(resp_valid), .resp_paddr_i(resp_paddr), .resp_fault_i(resp_fault),
-    .resp_cause_i(resp_cause),
-    .mem_req_valid_i(mem_req_valid), .mem_req_ready_i(mem_req_ready),
-    .mem_req_addr_i(mem_req_addr), .mem_req_we_i(mem_req_we), .mem_req_wdata_i(mem_req_wdata),
-    .mem_resp_valid_i(mem_resp_valid), .mem_resp_rdata_i(mem_resp_rdata),
-    .mem_resp_err_i(mem_resp_err),
-    .trace_fill_i(fill), .trace_fill_index_i(fill_index), .trace_fill_evict_i(fill_evict),
-    .trace_fill_vpn_i(fill_vpn), .trace_fill_asid_i(fill_asid), .trace_fill_mega_i(fill_mega),
-    .trace_fill_global_i(fill_global), .trace_fill_ppn_i(fill_ppn), .trace_fill_perm_i(fill_perm),
+    .clk_i,
+    `PW_MMU_MONITOR_CONNECT,
     .push_o(tap_push), .record_o(tap_record), .ready_i(fifo_ready),
     .idle_o(tap_idle), .overflow_o(overflow)
   );
@@ -201,7 +153,7 @@ module pw_board_top #(
   assign led_busy_o = !done && blink_q[22];
 
   // The nibble bus (feed 62 + sequencer 52 nibbles) must be as wide as
-  // syn/selftest_gen.c lays it out (FIELDS).
+  // syn/selftest/selftest_formats.c lays it out (FIELDS).
   generate
     if (`PW_FMT_NIBBLES != 114) begin : g_bus_width_mismatch
       nibble_bus_does_not_match_selftest_vh u_error ();

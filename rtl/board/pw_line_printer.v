@@ -1,5 +1,5 @@
 // pw_line_printer: prints one line of text to the UART from a template ROM
-// (syn/selftest_gen.c writes the templates and documents their words).
+// (syn/selftest/selftest_formats.c writes the templates and documents their words).
 //
 // Template word:  [15:12] condition  [11] end of line  [10] field
 //                 [9] leave out when a leading zero  [8] negate the condition

@@ -5,7 +5,7 @@
 module pw_rom #(
   parameter integer Width    = 16,
   parameter integer Depth    = 256,
-  parameter         InitFile = ""      // $readmemh image (build/synth/selftest/...)
+  parameter         InitFile = ""      // $readmemh image (rtl/board/selftest/...)
 ) (
   input  wire                     clk_i,
   input  wire                     en_i,     // read at the edge; the data holds otherwise

@@ -1,5 +1,5 @@
 // pw_selftest_seq: the on-board self-test. It reads the request list from a
-// ROM (syn/selftest_gen.c wrote it with the model's expected results), drives
+// ROM (syn/selftest/selftest_gen.c wrote it with the model's expected results), drives
 // the MMU with one request at a time, checks each response and counts the
 // results. The UART carries the run as a trace (pw_trace_tap and friends,
 // docs/fpga.md): this module prints only the trace's header and, once the
@@ -57,7 +57,7 @@ module pw_selftest_seq #(
   output reg         fail_o               // a mismatch or a hang so far
 );
   localparam integer IndexBits  = $clog2(`PW_SELFTEST_REQ_DEPTH);
-  // Entry kinds as syn/selftest_gen.c encodes them (selftest.vh).
+  // Entry kinds as syn/selftest/selftest_gen.c encodes them (selftest.vh).
   localparam [1:0]   KindTranslate = `PW_SELFTEST_KIND_TRANSLATE,
                      KindSfence    = `PW_SELFTEST_KIND_SFENCE;
 
@@ -244,10 +244,10 @@ module pw_selftest_seq #(
   pw_bcd_counter #(.Digits(4)) u_passed (.clk_i, .rst_ni, .inc_i(pass_inc), .value_o(passed));
   pw_bcd_counter #(.Digits(4)) u_failed (.clk_i, .rst_ni, .inc_i(fail_inc), .value_o(failed));
 
-  // Conditions for the printer (codes of syn/selftest_gen.c, CONDS).
+  // Conditions for the printer (codes of syn/selftest/selftest_formats.c, CONDS).
   assign print_cond_o = {Svadu != 0, 1'b1};   // 1 svadu, 0 always
 
-  // The self-test's fields on the nibble bus (FIELDS in syn/selftest_gen.c).
+  // The self-test's fields on the nibble bus (FIELDS in syn/selftest/selftest_formats.c).
   localparam integer TlbTensI = TlbEntries / 10 % 10;
   localparam integer TlbOnesI = TlbEntries % 10;
   localparam [3:0]   TlbTens  = TlbTensI[3:0];

@@ -1,6 +1,6 @@
 // pw_trace_feed: takes trace records from pw_trace_fifo and has
 // pw_line_printer print each as a trace line (docs/trace-format.md). The
-// record's kind chooses the line template (syn/selftest_gen.c writes them); the
+// record's kind chooses the line template (syn/selftest/selftest_formats.c writes them); the
 // record's fields, laid out as the templates expect, go to the printer's
 // nibble bus, and its flags to the printer's conditions.
 `default_nettype none
@@ -18,7 +18,7 @@ module pw_trace_feed (
   output wire         print_o,
   output reg  [9:0]   print_line_o,
   input  wire         print_busy_i,
-  output wire [15:2]  print_cond_o,    // codes 2 to 15 (syn/selftest_gen.c, CONDS)
+  output wire [15:2]  print_cond_o,    // codes 2 to 15 (syn/selftest/selftest_formats.c, CONDS)
   output wire [247:0] print_nibbles_o, // the trace fields, 62 nibbles (FIELDS)
   output wire         idle_o           // no record taken, none left
 );
@@ -83,7 +83,7 @@ module pw_trace_feed (
     p[33:32] == 2'd0             //  2 acc r (1 and 0: the sequencer's)
   };
 
-  // The fields, in the order of FIELDS in syn/selftest_gen.c.
+  // The fields, in the order of FIELDS in syn/selftest/selftest_formats.c.
   assign print_nibbles_o = {
     stamp,                       // cycle, 10 decimal digits
     p[31:0],                     // word: satp, va, rdata

@@ -27,47 +27,15 @@
 //   memresp  {err, rdata[31:0]}
 //   evict, fill  {perm[4:0] (D U X W R), ppn[21:0], g, mega, asid[8:0], vpn[19:0], idx[4:0]}
 `default_nettype none
+`include "pw_mmu_ports.vh"
 
 module pw_trace_tap #(
   parameter integer StampDigits = 10    // decimal digits of the cycle stamp
 ) (
   input  wire        clk_i,
-  input  wire        rst_ni,              // synchronous, active low (the MMU's reset)
-  // the MMU's ports, as the MMU sees them (an MMU output x_o arrives as x_i)
-  input  wire [31:0] satp_i,
-  input  wire        sum_i,
-  input  wire        mxr_i,
-  input  wire        sfence_valid_i,
-  input  wire [31:0] sfence_vaddr_i,
-  input  wire [8:0]  sfence_asid_i,
-  input  wire        sfence_all_va_i,
-  input  wire        sfence_all_asid_i,
-  input  wire        req_valid_i,
-  input  wire        req_ready_i,
-  input  wire [31:0] req_vaddr_i,
-  input  wire [1:0]  req_access_i,
-  input  wire [1:0]  req_priv_i,
-  input  wire        resp_valid_i,
-  input  wire [33:0] resp_paddr_i,
-  input  wire        resp_fault_i,
-  input  wire [3:0]  resp_cause_i,
-  input  wire        mem_req_valid_i,
-  input  wire        mem_req_ready_i,
-  input  wire [33:0] mem_req_addr_i,
-  input  wire        mem_req_we_i,
-  input  wire [31:0] mem_req_wdata_i,
-  input  wire        mem_resp_valid_i,
-  input  wire [31:0] mem_resp_rdata_i,
-  input  wire        mem_resp_err_i,
-  input  wire        trace_fill_i,        // the trace port (TracePort = 1)
-  input  wire [4:0]  trace_fill_index_i,
-  input  wire        trace_fill_evict_i,
-  input  wire [19:0] trace_fill_vpn_i,
-  input  wire [8:0]  trace_fill_asid_i,
-  input  wire        trace_fill_mega_i,
-  input  wire        trace_fill_global_i,
-  input  wire [21:0] trace_fill_ppn_i,
-  input  wire [4:0]  trace_fill_perm_i,
+  // every other port of the MMU, as it sees them (an MMU output x_o arrives
+  // as x_i; rst_ni is its synchronous reset): cmodel/gen/mmu.ports
+  `PW_MMU_MONITOR_PORTS,
   // to the FIFO
   output reg         push_o,
   output reg  [4+4*StampDigits+67-1:0] record_o,
@@ -79,6 +47,11 @@ module pw_trace_tap #(
   localparam integer StampBits = 4 * StampDigits;
   localparam integer Kinds     = 9;
   localparam integer Depth     = 4;       // the queue: cycles with events not yet drained
+
+  // The counters are not trace events (the self-test prints them itself).
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire unused_counters = ^{cnt_hits_i, cnt_misses_i, cnt_walks_i, cnt_faults_i, cnt_walk_cycles_i};
+  /* verilator lint_on UNUSEDSIGNAL */
 
   // ------------------------------------------------------------ the events of this cycle
   wire [33:0] ctx = {mxr_i, sum_i, satp_i};

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "lockstep.h"
-#include "scripted.h"
+#include "scripted_bench.h"
 
 #ifndef PAGEWALK_SOURCE_DIR
 #error "PAGEWALK_SOURCE_DIR must name the repository"
@@ -313,25 +313,26 @@ TEST(Checkers, FastCompareCoversEveryOutput)
     EXPECT_TRUE(cosim::OutputCheck::fast_path_covers_every_output());
 }
 
+
 TEST(Checkers, ArchCheckCatchesAWrongAddressAndAMissingWriteBack)
 {
     pw_sparse_mem *mem = pw_smem_new();
-    cosim::MemoryAgent agent(mem, 1, cosim::MemoryTiming{});
+    cosim::SparseMemoryView view(mem);
     pw_smem_set(mem, 0x80000004, 0x80001u << 10 | V);
     pw_smem_set(mem, 0x80001008, 0x90000u << 10 | V | R | W);  // A, D clear
     cosim::Request req{0x00402abc, kLoad, kS, 0x80080000, false, false, 0};
     pw_mmu_outputs resp{};
     resp.resp_valid = true;
     resp.resp_paddr = 0x90000abc;
-    cosim::ArchCheck arch;
-    EXPECT_FALSE(arch.step(req, resp, mem, agent, PW_AD_SVADE)) << "Svade must fault on A=0";
-    EXPECT_FALSE(arch.step(req, resp, mem, agent, PW_AD_SVADU)) << "the write-back never happened";
-    EXPECT_NE(arch.explain().find("needed an A/D write-back"), std::string::npos) << arch.explain();
+    cosim::ArchCheck svade(view, PW_AD_SVADE), svadu(view, PW_AD_SVADU);
+    EXPECT_FALSE(svade.step(req, resp)) << "Svade must fault on A=0";
+    EXPECT_FALSE(svadu.step(req, resp)) << "the write-back never happened";
+    EXPECT_NE(svadu.explain().find("needed an A/D write-back"), std::string::npos) << svadu.explain();
     pw_smem_set(mem, 0x80001008, 0x90000u << 10 | V | R | W | A);
-    EXPECT_TRUE(arch.step(req, resp, mem, agent, PW_AD_SVADU)) << arch.explain();
+    EXPECT_TRUE(svadu.step(req, resp)) << svadu.explain();
     resp.resp_paddr = 0x90000abd;
-    EXPECT_FALSE(arch.step(req, resp, mem, agent, PW_AD_SVADU));
-    EXPECT_NE(arch.explain().find("level 0: read PTE at 0x80001008"), std::string::npos) << arch.explain();
+    EXPECT_FALSE(svadu.step(req, resp));
+    EXPECT_NE(svadu.explain().find("level 0: read PTE at 0x80001008"), std::string::npos) << svadu.explain();
     pw_smem_free(mem);
 }
 

@@ -1,4 +1,4 @@
-// Directed Sv32 cases: one row per check of DESIGN.md section 2 (and the
+// Directed Sv32 cases: one row per check of docs/translation.md (and the
 // scenarios of riscv-arch-test vm_sv32 and riscv-tests rv32si-p-dirty), with
 // the expected outcome under each A/D policy written out by hand from the
 // specification. The same table drives the GoogleTest suite and generates

@@ -37,17 +37,6 @@ struct TestMemory {
     pw_mem port() { return pw_mem{this, read, write}; }
 };
 
-std::string narrate(const pw_context &ctx, uint32_t va, pw_access acc, const pw_result &r)
-{
-    char *buf = nullptr;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    pw_explain(f, "", &ctx, va, acc, &r);
-    fclose(f);
-    std::string s(buf, len);
-    free(buf);
-    return s;
-}
 
 // Translate a case under a policy on fresh memory; tm counts the writes.
 pw_result run_case(const Case &c, pw_ad_policy ad, TestMemory &tm, pw_context *ctx)
@@ -74,7 +63,7 @@ TEST_P(Directed, MatchesSpecification)
     TestMemory tm;
     pw_context ctx;
     pw_result r = run_case(c, ad, tm, &ctx);
-    std::string walk = narrate(ctx, directed::case_va(c), c.access, r);
+    std::string walk = pw_explain_text("", ctx, directed::case_va(c), c.access, r);
 
     if (want.cause) {
         EXPECT_TRUE(r.fault) << walk;

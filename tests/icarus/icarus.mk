@@ -9,25 +9,23 @@
 # In a recipe: $(call icarus_trace,STIM,OUT[,AD]) runs STIM on the AD build
 # (svade or svadu; by default the one its `ad` line names) and writes the
 # trace OUT; with TRACE=1 also a VCD next to it (OUT with .vcd for its suffix).
-IVERILOG ?= iverilog
-VVP      ?= vvp
+
+## test-icarus: only the Icarus smoke stimuli against their hand-worked traces
+
+PACKAGES += iverilog
 
 ICARUS_DIR     := $(BUILD)/icarus
 ICARUS_ENTRIES := 8
-ICARUS_RTL     := $(sort $(wildcard rtl/mmu/*.v))
-ICARUS_TB      := tests/icarus/tb_mmu.v tests/icarus/tracer.v tests/icarus/stim_file.v \
-                  tests/icarus/sparse_mem.v
 # The testbench needs -g2012 (queues, dynamic arrays, $fatal); the RTL stays
 # Verilog-2005 (make lint compiles it alone with -g2005).
-ICARUS_FLAGS   := -g2012 -Wall -Wno-sensitivity-entire-array -I$(BUILD)/gen -s tb_mmu \
+ICARUS_FLAGS   := -g2012 -Wall -Wno-sensitivity-entire-array -I$(RTL_INC) -s tb_mmu \
                   -P tb_mmu.TlbEntries=$(ICARUS_ENTRIES)
 
 $(ICARUS_DIR)/tb_mmu_svade.vvp: ICARUS_SVADU := 0
 $(ICARUS_DIR)/tb_mmu_svadu.vvp: ICARUS_SVADU := 1
-$(ICARUS_DIR)/tb_mmu_svade.vvp $(ICARUS_DIR)/tb_mmu_svadu.vvp: $(ICARUS_TB) $(ICARUS_RTL) \
-                                                               $(BUILD)/gen/pagewalk_defs.vh
+$(ICARUS_DIR)/tb_mmu_svade.vvp $(ICARUS_DIR)/tb_mmu_svadu.vvp: $(ICARUS_TB) $(RTL_MMU) $(RTL_MMU_INCLUDES)
 	@mkdir -p $(@D)
-	$(IVERILOG) $(ICARUS_FLAGS) -P tb_mmu.Svadu=$(ICARUS_SVADU) -o $@ $(ICARUS_TB) $(ICARUS_RTL)
+	$(IVERILOG) $(ICARUS_FLAGS) -P tb_mmu.Svadu=$(ICARUS_SVADU) -o $@ $(ICARUS_TB) $(RTL_MMU)
 
 # The A/D policy a stimulus names on its `ad` line.
 icarus_ad = $(shell sed -n 's/^ad[[:space:]]*\(svad[eu]\).*/\1/p' $(1) | head -n 1)

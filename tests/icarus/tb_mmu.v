@@ -16,6 +16,7 @@
 //   10c+5  rising edge: the tracer records cycle c, the MMU updates its state
 //   10c+10 falling edge
 `default_nettype none
+`include "pw_mmu_ports.vh"
 
 `ifndef TB_SVADU
 `define TB_SVADU 0
@@ -31,122 +32,32 @@ module tb_mmu #(
   localparam [31:0] STDERR = 32'h8000_0002;
 
   // ---------------------------------------------------------------- the MMU
-  reg         clk = 1'b0;
-  // driven by the stimulus
-  wire        rst_n;
-  wire [31:0] satp;
-  wire        sum, mxr;
-  wire        req_valid;
-  wire [31:0] req_vaddr;
-  wire [1:0]  req_access, req_priv;
-  wire        sfence_valid;
-  wire [31:0] sfence_vaddr;
-  wire [8:0]  sfence_asid;
-  wire        sfence_all_va, sfence_all_asid;
-  // driven by the memory port below
-  reg         mem_req_ready = 1'b0;
-  reg         mem_resp_valid = 1'b0;
-  reg  [31:0] mem_resp_rdata = 32'd0;
-  reg         mem_resp_err = 1'b0;
-
-  wire        req_ready, resp_valid, resp_fault;
-  wire [33:0] resp_paddr;
-  wire [3:0]  resp_cause;
-  wire        mem_req_valid, mem_req_we;
-  wire [33:0] mem_req_addr;
-  wire [31:0] mem_req_wdata;
-  wire [31:0] cnt_hits, cnt_misses, cnt_walks, cnt_faults, cnt_walk_cycles;
-  wire        fill, fill_evict, fill_mega, fill_global;
-  wire [4:0]  fill_index, fill_perm;
-  wire [19:0] fill_vpn;
-  wire [8:0]  fill_asid;
-  wire [21:0] fill_ppn;
+  reg clk = 1'b0;
+  // One wire per port of pw_mmu, named as the port without its suffix
+  // (cmodel/gen/mmu.ports). The stimulus drives the context, request and
+  // sfence wires; the memory port below drives the memory inputs.
+  `PW_MMU_WIRES
+  reg         mem_req_ready_q = 1'b0;
+  reg         mem_resp_valid_q = 1'b0;
+  reg  [31:0] mem_resp_rdata_q = 32'd0;
+  reg         mem_resp_err_q = 1'b0;
+  assign mem_req_ready  = mem_req_ready_q;
+  assign mem_resp_valid = mem_resp_valid_q;
+  assign mem_resp_rdata = mem_resp_rdata_q;
+  assign mem_resp_err   = mem_resp_err_q;
 
   pw_mmu #(
     .TlbEntries(TlbEntries),
     .Svadu     (Svadu),
     .TracePort (1)
   ) u_mmu (
-    .clk_i              (clk),
-    .rst_ni             (rst_n),
-    .satp_i             (satp),
-    .sum_i              (sum),
-    .mxr_i              (mxr),
-    .req_valid_i        (req_valid),
-    .req_ready_o        (req_ready),
-    .req_vaddr_i        (req_vaddr),
-    .req_access_i       (req_access),
-    .req_priv_i         (req_priv),
-    .resp_valid_o       (resp_valid),
-    .resp_paddr_o       (resp_paddr),
-    .resp_fault_o       (resp_fault),
-    .resp_cause_o       (resp_cause),
-    .sfence_valid_i     (sfence_valid),
-    .sfence_vaddr_i     (sfence_vaddr),
-    .sfence_asid_i      (sfence_asid),
-    .sfence_all_va_i    (sfence_all_va),
-    .sfence_all_asid_i  (sfence_all_asid),
-    .mem_req_valid_o    (mem_req_valid),
-    .mem_req_ready_i    (mem_req_ready),
-    .mem_req_addr_o     (mem_req_addr),
-    .mem_req_we_o       (mem_req_we),
-    .mem_req_wdata_o    (mem_req_wdata),
-    .mem_resp_valid_i   (mem_resp_valid),
-    .mem_resp_rdata_i   (mem_resp_rdata),
-    .mem_resp_err_i     (mem_resp_err),
-    .cnt_hits_o         (cnt_hits),
-    .cnt_misses_o       (cnt_misses),
-    .cnt_walks_o        (cnt_walks),
-    .cnt_faults_o       (cnt_faults),
-    .cnt_walk_cycles_o  (cnt_walk_cycles),
-    .trace_fill_o       (fill),
-    .trace_fill_index_o (fill_index),
-    .trace_fill_evict_o (fill_evict),
-    .trace_fill_vpn_o   (fill_vpn),
-    .trace_fill_asid_o  (fill_asid),
-    .trace_fill_mega_o  (fill_mega),
-    .trace_fill_global_o(fill_global),
-    .trace_fill_ppn_o   (fill_ppn),
-    .trace_fill_perm_o  (fill_perm)
+    .clk_i(clk),
+    `PW_MMU_CONNECT
   );
 
   tracer #(.Svadu(Svadu), .TlbEntries(TlbEntries)) u_tracer (
-    .clk_i              (clk),
-    .rst_ni             (rst_n),
-    .satp_i             (satp),
-    .sum_i              (sum),
-    .mxr_i              (mxr),
-    .req_valid_i        (req_valid),
-    .req_ready_i        (req_ready),
-    .req_vaddr_i        (req_vaddr),
-    .req_access_i       (req_access),
-    .req_priv_i         (req_priv),
-    .resp_valid_i       (resp_valid),
-    .resp_paddr_i       (resp_paddr),
-    .resp_fault_i       (resp_fault),
-    .resp_cause_i       (resp_cause),
-    .sfence_valid_i     (sfence_valid),
-    .sfence_vaddr_i     (sfence_vaddr),
-    .sfence_asid_i      (sfence_asid),
-    .sfence_all_va_i    (sfence_all_va),
-    .sfence_all_asid_i  (sfence_all_asid),
-    .mem_req_valid_i    (mem_req_valid),
-    .mem_req_ready_i    (mem_req_ready),
-    .mem_req_addr_i     (mem_req_addr),
-    .mem_req_we_i       (mem_req_we),
-    .mem_req_wdata_i    (mem_req_wdata),
-    .mem_resp_valid_i   (mem_resp_valid),
-    .mem_resp_rdata_i   (mem_resp_rdata),
-    .mem_resp_err_i     (mem_resp_err),
-    .trace_fill_i       (fill),
-    .trace_fill_index_i (fill_index),
-    .trace_fill_evict_i (fill_evict),
-    .trace_fill_vpn_i   (fill_vpn),
-    .trace_fill_asid_i  (fill_asid),
-    .trace_fill_mega_i  (fill_mega),
-    .trace_fill_global_i(fill_global),
-    .trace_fill_ppn_i   (fill_ppn),
-    .trace_fill_perm_i  (fill_perm)
+    .clk_i(clk),
+    `PW_MMU_MONITOR_CONNECT
   );
 
   stim_file #(.Svadu(Svadu)) u_stim (
@@ -184,22 +95,22 @@ module tb_mmu #(
 
   task memory_cycle(input [63:0] c);
     begin
-      mem_req_ready = 1'b0;
-      mem_resp_valid = 1'b0;
-      mem_resp_rdata = 32'd0;
-      mem_resp_err = 1'b0;
+      mem_req_ready_q = 1'b0;
+      mem_resp_valid_q = 1'b0;
+      mem_resp_rdata_q = 32'd0;
+      mem_resp_err_q = 1'b0;
       if (!rst_n) begin
         port_busy = 1'b0;
         port_wait = 0;
       end else if (port_busy && c == port_due) begin
-        mem_resp_valid = 1'b1;
-        mem_resp_rdata = port_rdata;
-        mem_resp_err = port_err;
+        mem_resp_valid_q = 1'b1;
+        mem_resp_rdata_q = port_rdata;
+        mem_resp_err_q = port_err;
         port_busy = 1'b0;
       end else if (mem_req_valid === 1'b1 && !port_busy) begin
         u_stim.plan_step(plan_k, step_ready, step_latency);
         if (port_wait == step_ready) begin
-          mem_req_ready = 1'b1;
+          mem_req_ready_q = 1'b1;
           if (mem_req_we) begin
             u_mem.write(mem_req_addr, mem_req_wdata, port_err);
             port_rdata = 32'd0;        // a write answers with data 0

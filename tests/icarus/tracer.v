@@ -4,57 +4,22 @@
 // edge writes the events of the cycle that edge ends, in the order of the
 // format's table: reset, ctx, sfence, req, resp, mem, memresp, evict, fill.
 // Its inputs are the MMU's ports under their own names (an MMU output
-// `x_o` arrives here as `x_i`). Not synthesizable: simulation only.
+// `x_o` arrives here as `x_i`; the counters are not traced). Not
+// synthesizable: simulation only.
 //
 // Use: the testbench calls open() before the first edge and close() after
 // the last; cycles count rising edges from 0.
 `default_nettype none
 
+`include "pw_mmu_ports.vh"
+
 module tracer #(
   parameter integer Svadu      = 0,   // the build's A/D policy, for the header
   parameter integer TlbEntries = 8    // the build's TLB size, for the header
 ) (
-  input wire        clk_i,
-  input wire        rst_ni,
-  // context
-  input wire [31:0] satp_i,
-  input wire        sum_i,
-  input wire        mxr_i,
-  // request and response
-  input wire        req_valid_i,
-  input wire        req_ready_i,        // the MMU's req_ready_o
-  input wire [31:0] req_vaddr_i,
-  input wire [1:0]  req_access_i,       // 0 load, 1 store, 2 fetch
-  input wire [1:0]  req_priv_i,         // 0 U, 1 S, 3 M
-  input wire        resp_valid_i,
-  input wire [33:0] resp_paddr_i,
-  input wire        resp_fault_i,
-  input wire [3:0]  resp_cause_i,
-  // sfence.vma
-  input wire        sfence_valid_i,
-  input wire [31:0] sfence_vaddr_i,
-  input wire [8:0]  sfence_asid_i,
-  input wire        sfence_all_va_i,
-  input wire        sfence_all_asid_i,
-  // memory port
-  input wire        mem_req_valid_i,
-  input wire        mem_req_ready_i,
-  input wire [33:0] mem_req_addr_i,
-  input wire        mem_req_we_i,
-  input wire [31:0] mem_req_wdata_i,
-  input wire        mem_resp_valid_i,
-  input wire [31:0] mem_resp_rdata_i,
-  input wire        mem_resp_err_i,
-  // the MMU's trace port (TracePort = 1): the TLB write of the last edge
-  input wire        trace_fill_i,
-  input wire [4:0]  trace_fill_index_i,
-  input wire        trace_fill_evict_i,
-  input wire [19:0] trace_fill_vpn_i,
-  input wire [8:0]  trace_fill_asid_i,
-  input wire        trace_fill_mega_i,
-  input wire        trace_fill_global_i,
-  input wire [21:0] trace_fill_ppn_i,
-  input wire [4:0]  trace_fill_perm_i   // {D, U, X, W, R}
+  input wire clk_i,
+  // every other port of pw_mmu, as an input (cmodel/gen/mmu.ports)
+  `PW_MMU_MONITOR_PORTS
 );
   integer    fd = 0;          // the trace file, 0 until open()
   reg [63:0] cycle = 0;       // the cycle the next edge ends

@@ -1,39 +1,25 @@
 #!/usr/bin/env bash
 # Build each deliberate bug of tests/mutants/model.mutants into its own
 # pagewalk-model and require `pagewalk-model check` on the vector files to
-# fail. Proves the vectors (and the checker) catch real mistakes.
+# fail. Proves the vectors (and the checker) catch real mistakes. Each mutant
+# is one job (tests/mutants/model_mutant.sh) of a suite (suite/), with a
+# record per mutant in BUILD_DIR/model-mutants/results (docs/regress.md).
 #   usage: run_model_mutants.sh BUILD_DIR VECTOR_FILE...
+# Environment (set by the Makefile): CC, MODEL_OTHER_SRCS (every model source
+# but sv32.c), PYTHON, SUITE_ARGS (suite run options: --jobs, --scheduler, ...).
 set -euo pipefail
 build=$1; shift
-vectors=("$@")
-cc=${CC:-gcc}
-cflags="-std=c11 -O1 -D_POSIX_C_SOURCE=200809L -I$build/gen -Icmodel"
-# The rest of the model, as the Makefile lists it (MODEL_OTHER_SRCS).
-read -r -a others <<< "${MODEL_OTHER_SRCS:?set by the Makefile: every model source but sv32.c}"
 work=$build/model-mutants
 mkdir -p "$work"
-caught=0 missed=0 broken=0
-while IFS='|' read -r name expr; do
-    name=$(echo "$name" | xargs)
-    [[ -z $name || $name == \#* ]] && continue
-    expr=$(echo "$expr" | sed 's/^ *//; s/ *$//')
-    src=$work/$name.c
-    sed "$expr" cmodel/sv32.c > "$src"
-    if cmp -s "$src" cmodel/sv32.c; then
-        echo "BROKEN  $name: the expression no longer changes cmodel/sv32.c"
-        broken=$((broken + 1)); continue
-    fi
-    if ! $cc $cflags -o "$work/$name" "$src" "${others[@]}" 2> "$work/$name.log"; then
-        echo "BROKEN  $name: does not compile (see $work/$name.log)"
-        broken=$((broken + 1)); continue
-    fi
-    if "$work/$name" check --quiet "${vectors[@]}" > "$work/$name.out" 2>&1; then
-        echo "MISSED  $name: every vector still passes"
-        missed=$((missed + 1))
-    else
-        echo "caught  $name: $(tail -1 "$work/$name.out")"
-        caught=$((caught + 1))
-    fi
-done < tests/mutants/model.mutants
-echo "model mutants: $caught caught, $missed missed, $broken broken"
-[[ $missed -eq 0 && $broken -eq 0 ]]
+CC=${CC:-gcc}
+: "${MODEL_OTHER_SRCS:?set by the Makefile: every model source but sv32.c}"
+VECTORS="$*"
+[[ -n $VECTORS ]] || { echo "usage: run_model_mutants.sh BUILD_DIR VECTOR_FILE..." >&2; exit 2; }
+declare -p CC MODEL_OTHER_SRCS VECTORS > "$work/toolchain.env"
+jobs=$work/jobs.txt
+grep -v '^\s*#' tests/mutants/model.mutants | grep -v '^\s*$' | cut -d'|' -f1 | xargs -n1 |
+    while read -r name; do echo "$name: tests/mutants/model_mutant.sh $build $name"; done > "$jobs"
+# shellcheck disable=SC2086
+exec "${PYTHON:-python3}" suite run "$jobs" --suite pagewalk.mutants.model \
+    --words caught,MISSED,BROKEN --list --timeout 600 \
+    --results "$work/results" --junit "$work/mutants.xml" ${SUITE_ARGS:-}

@@ -8,6 +8,10 @@
 # .vec behind, if QEMU times out, the program reports a failure, or the output
 # lacks its closing "# end:" line.
 
+## test-qemu: only the QEMU reference: generate vectors in QEMU, check them
+
+PACKAGES += gcc-riscv64-unknown-elf qemu-system-misc
+
 RISCV_PREFIX ?= riscv64-unknown-elf-
 QEMU ?= qemu-system-riscv32
 QEMU_SEED ?= 0x5eed1234
@@ -59,3 +63,12 @@ $(QEMU_REF_OUT)/qemu_ref.vec: $(QEMU_REF_OUT)/qemu_ref.elf $(QEMU_REF_OUT)/qemu_
 	mv $@.tmp $@
 
 .PHONY: qemu-ref-seed-force
+
+# QEMU translates, the model checks (tests/qemu/README.md).
+.PHONY: test-qemu
+test-qemu: $(MODEL_CMD) $(QEMU_REF_OUT)/qemu_ref.vec
+	@echo "== pagewalk-model check $(QEMU_REF_OUT)/qemu_ref.vec (QEMU reference, seed $(QEMU_SEED))"
+	@grep -c '^t ' $(QEMU_REF_OUT)/qemu_ref.vec | xargs printf '%s translations from QEMU\n'
+	@$(MODEL_CMD) check $(QEMU_REF_OUT)/qemu_ref.vec
+
+TEST_TARGETS += test-qemu

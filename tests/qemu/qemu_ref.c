@@ -3,7 +3,7 @@
  * A bare-metal M-mode program for qemu-system-riscv32 -M virt -bios none. It
  * builds random Sv32 page tables, makes loads, stores and fetches through them
  * from U- and S-mode (and a few from M-mode or with satp.MODE = Bare), and
- * prints each one as a .vec line (docs: DESIGN.md section 3) on the UART. It
+ * prints each one as a .vec line (docs/vec-format.md) on the UART. It
  * never predicts a result: the physical address comes from the data the access
  * reached, the fault from the trap QEMU raised, and the A/D bits from the page
  * table as QEMU left it. See README.md beside this file.
