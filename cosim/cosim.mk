@@ -2,7 +2,8 @@
 # (docs/cosim.md), the RTL mutants, the regression runner, the RTL lint and
 # the three-engine trace comparison. Included by the top-level Makefile.
 
-## regress SEEDS=N JOBS=J [CYCLES=C]: seeded lockstep regression, both A/D builds;
+## regress SEEDS=N JOBS=J [CYCLES=C] [BUILDS=a,b] [SAMPLE=1]: seeded lockstep regression over
+##  every build (both A/D policies at hit latency 1, 2, 3, and the option builds);
 ##  summary table, JUnit XML in build/cosim/regress.xml
 ## regress SEEDS=N SCHEDULER=slurm [PARTITION=P] [CHUNK=seeds]: the same as a SLURM
 ##  job array, merged into the same table (docs/regress.md); RESUME=1
@@ -25,31 +26,44 @@ VERILATE_FLAGS := -Wall --cc -O3 --x-assign fast --x-initial fast --noassert --t
 COSIM_CXXFLAGS := -std=c++17 -O2 -g $(WARN) -Wno-unused-parameter -I$(GEN_DIR) -Icmodel \
                   -Icosim -isystem $(VERILATOR_ROOT_INC) -isystem $(VERILATOR_ROOT_INC)/vltstd
 
-# $(call verilate_build,NAME,SVADU,ENTRIES,RTL-FILES): a Verilated library
-# $(COSIM_DIR)/NAME/Vmmu_NAME__ALL.a and the object registering it.
+# $(call verilate_build,NAME,SVADU,ENTRIES,RTL-FILES,HITLATENCY,COUNTERBITS,FLUSHALL,PPNINBRAM):
+# a Verilated library $(COSIM_DIR)/NAME/Vmmu_NAME__ALL.a and the object
+# registering it, with the parameters it was built with (docs/mmu.md).
 define verilate_build
 $(COSIM_DIR)/$(1)/Vmmu_$(1)__ALL.a: $(4) $(RTL_MMU_INCLUDES)
 	@mkdir -p $(COSIM_DIR)/$(1)
 	$(VERILATOR) $(VERILATE_FLAGS) --prefix Vmmu_$(1) -GSvadu=$(2) -GTlbEntries=$(3) -GTracePort=1 \
+	    -GHitLatency=$(5) -GCounterBits=$(6) -GSfenceFlushAll=$(7) -GPpnInBram=$(8) \
 	    -Mdir $(COSIM_DIR)/$(1) $(4) --build -j 2 >$(COSIM_DIR)/$(1)/verilate.log 2>&1 \
 	    || { cat $(COSIM_DIR)/$(1)/verilate.log; exit 1; }
 	@touch $$@  # verilator leaves the library alone when its own inputs did not change
 
 $(COSIM_DIR)/$(1)/dut.o: cosim/dut_verilated.cc cosim/dut.h $(COSIM_DIR)/$(1)/Vmmu_$(1)__ALL.a $(GEN_HEADERS)
 	$(CXX) $(COSIM_CXXFLAGS) -I$(COSIM_DIR)/$(1) -DDUT_CLASS=Vmmu_$(1) -DDUT_NAME=$(1) \
-	    -DDUT_AD=$(if $(filter 1,$(2)),PW_AD_SVADU,PW_AD_SVADE) -DDUT_ENTRIES=$(3) -c $$< -o $$@
+	    -DDUT_AD=$(if $(filter 1,$(2)),PW_AD_SVADU,PW_AD_SVADE) -DDUT_ENTRIES=$(3) \
+	    -DDUT_HIT_LATENCY=$(5) -DDUT_COUNTERS=$(COUNTERS_ENUM_$(6)) -DDUT_FLUSH_ALL=$(7) \
+	    -DDUT_PPN_IN_BRAM=$(8) -c $$< -o $$@
 endef
+COUNTERS_ENUM_32 := PW_COUNTERS_32
+COUNTERS_ENUM_16 := PW_COUNTERS_16
+COUNTERS_ENUM_0  := PW_COUNTERS_NONE
 
-$(eval $(call verilate_build,svade,0,$(COSIM_TLB_ENTRIES),$(RTL_MMU)))
-$(eval $(call verilate_build,svadu,1,$(COSIM_TLB_ENTRIES),$(RTL_MMU)))
+# The builds every co-simulation program links: both A/D policies at each hit
+# latency, and the options of docs/mmu.md in three combinations (the small
+# build, the iCEBreaker's options under Svadu, the one-cycle MMU's options).
+#   NAME:SVADU:HITLATENCY:COUNTERBITS:SFENCEFLUSHALL:PPNINBRAM
+COSIM_BUILD_TABLE := svade:0:1:32:0:0 svadu:1:1:32:0:0 svade_l2:0:2:32:0:0 svadu_l2:1:2:32:0:0 \
+                     svade_l3:0:3:32:0:0 svadu_l3:1:3:32:0:0 svade_l3_small:0:3:0:1:1 \
+                     svadu_l3_c16_bram:1:3:16:0:1 svade_l1_c16_flushall:0:1:16:1:0
+COSIM_BUILD_NAMES := $(foreach b,$(COSIM_BUILD_TABLE),$(firstword $(subst :, ,$(b))))
+$(foreach b,$(COSIM_BUILD_TABLE),$(eval $(call verilate_build,$(word 1,$(subst :, ,$(b))),$(word 2,$(subst :, ,$(b))),$(COSIM_TLB_ENTRIES),$(RTL_MMU),$(word 3,$(subst :, ,$(b))),$(word 4,$(subst :, ,$(b))),$(word 5,$(subst :, ,$(b))),$(word 6,$(subst :, ,$(b))))))
 
 COSIM_SRCS := cosim/dut_registry.cc cosim/memory_agent.cc cosim/page_table_world.cc cosim/stimulus.cc \
               cosim/output_check.cc cosim/arch_check.cc cosim/mmu_checker.cc cosim/event_log.cc \
               cosim/lockstep.cc cosim/replay.cc
 COSIM_OBJS := $(COSIM_SRCS:cosim/%.cc=$(COSIM_DIR)/%.o)
 COSIM_LIBS := $(MODEL_LIB) $(COSIM_DIR)/libverilated.a -lz -pthread
-COSIM_BUILDS := $(COSIM_DIR)/svade/dut.o $(COSIM_DIR)/svade/Vmmu_svade__ALL.a \
-                $(COSIM_DIR)/svadu/dut.o $(COSIM_DIR)/svadu/Vmmu_svadu__ALL.a
+COSIM_BUILDS := $(foreach n,$(COSIM_BUILD_NAMES),$(COSIM_DIR)/$(n)/dut.o $(COSIM_DIR)/$(n)/Vmmu_$(n)__ALL.a)
 COSIM_CMD := $(COSIM_DIR)/pagewalk-cosim
 
 $(COSIM_DIR)/%.o: cosim/%.cc $(GEN_HEADERS)
@@ -106,14 +120,19 @@ test-cosim: $(COSIM_TEST_BIN) $(BUILD)/qemu/qemu_ref.vec
 
 TEST_TARGETS += test-cosim
 
-# Seeded regression over both builds, in parallel here or as a SLURM job array
-# (SCHEDULER, CHUNK, PARTITION, RESUME: suite/suite.mk): progress, summary, JUnit.
+# Seeded regression over every build (each A/D policy at each hit latency, and
+# the option builds), in parallel here or as a SLURM job array (SCHEDULER,
+# CHUNK, PARTITION, RESUME: suite/suite.mk): progress, summary, JUnit.
+# BUILDS names a subset (svade,svadu_l3,...); SAMPLE=1 runs each seed on one
+# build in turn (the main job's short regression).
 SEEDS ?= 100
 CYCLES ?= 100000
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+BUILDS ?= all
 REGRESS_RESULTS ?= $(COSIM_DIR)/regress
 regress: $(COSIM_CMD)
 	@$(PYTHON) cosim/regress.py --sim $(COSIM_CMD) --seeds $(SEEDS) --jobs $(JOBS) --cycles $(CYCLES) \
+	    --builds $(BUILDS) $(if $(filter 1,$(SAMPLE)),--sample) \
 	    --junit $(COSIM_DIR)/regress.xml --results $(REGRESS_RESULTS) --chunk $(or $(CHUNK),10) $(SUITE_RUN_FLAGS)
 
 test-regress-tool:
