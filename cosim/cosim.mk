@@ -10,12 +10,13 @@
 ##  reruns only the runs without a result
 ## mutants: build every deliberate RTL bug (tests/mutants/rtl.mutants, rtl_pipe.mutants:
 ##  every hit latency); each must be caught
-## test-mutants: the mutants make test runs (all but the one-cycle MMU's bugs again at 2 and 3)
 ##  (SCHEDULER=slurm, CHUNK=mutants per task, RESUME=1 as for regress)
+## test-mutants: the mutants make test runs (all but the one-cycle MMU's bugs again at 2 and 3)
 ## test-cosim: only the co-simulation GoogleTest suite
 ## lint: verilator -Wall, Icarus and yosys synth_ice40 on rtl/mmu
-## trace-compare: one seeded stimulus through the model, Verilator and Icarus;
-##  traces diffed pairwise (TRACE_SEED=, TRACE_CYCLES=, TRACE=1 for waveforms)
+## trace-compare: one seeded stimulus per build (every hit latency and option set) through
+##  the model, Verilator and Icarus; traces diffed pairwise (TRACE_SEED=, TRACE_CYCLES=
+##  for svade and svadu, TRACE_CYCLES_MORE= for the others, TRACE=1 for waveforms)
 
 .PHONY: mutants test-mutants test-cosim regress test-regress-tool lint trace-compare bench-cosim
 PACKAGES += verilator zlib1g-dev
@@ -50,14 +51,9 @@ COUNTERS_ENUM_32 := PW_COUNTERS_32
 COUNTERS_ENUM_16 := PW_COUNTERS_16
 COUNTERS_ENUM_0  := PW_COUNTERS_NONE
 
-# The builds every co-simulation program links: both A/D policies at each hit
-# latency, and the options of docs/mmu.md in three combinations (the small
-# build, the iCEBreaker's options under Svadu, the one-cycle MMU's options).
-#   NAME:SVADU:HITLATENCY:COUNTERBITS:SFENCEFLUSHALL:PPNINBRAM
-COSIM_BUILD_TABLE := svade:0:1:32:0:0 svadu:1:1:32:0:0 svade_l2:0:2:32:0:0 svadu_l2:1:2:32:0:0 \
-                     svade_l3:0:3:32:0:0 svadu_l3:1:3:32:0:0 svade_l3_small:0:3:0:1:1 \
-                     svadu_l3_c16_bram:1:3:16:0:1 svade_l1_c16_flushall:0:1:16:1:0
-COSIM_BUILD_NAMES := $(foreach b,$(COSIM_BUILD_TABLE),$(firstword $(subst :, ,$(b))))
+# Every co-simulation program links every build of MMU_BUILDS (mk/common.mk).
+COSIM_BUILD_TABLE := $(MMU_BUILDS)
+COSIM_BUILD_NAMES := $(MMU_BUILD_NAMES)
 $(foreach b,$(COSIM_BUILD_TABLE),$(eval $(call verilate_build,$(word 1,$(subst :, ,$(b))),$(word 2,$(subst :, ,$(b))),$(COSIM_TLB_ENTRIES),$(RTL_MMU),$(word 3,$(subst :, ,$(b))),$(word 4,$(subst :, ,$(b))),$(word 5,$(subst :, ,$(b))),$(word 6,$(subst :, ,$(b))))))
 
 COSIM_SRCS := cosim/dut_registry.cc cosim/memory_agent.cc cosim/page_table_world.cc cosim/stimulus.cc \
@@ -177,13 +173,15 @@ TEST_TARGETS += lint
 # pairwise (docs/traces.md). TRACE=1 adds an FST (Verilator) and a VCD (Icarus).
 TRACE_SEED ?= 7
 TRACE_CYCLES ?= 100000
+TRACE_CYCLES_MORE ?= 20000
 TRACE_DIR := $(BUILD)/trace
 PAGEWALK_TRACE := $(PYTHON) cosim/pagewalk_trace.py
 
-trace-compare: $(COSIM_CMD) $(MODEL_CMD) $(ICARUS_DIR)/tb_mmu_svade.vvp $(ICARUS_DIR)/tb_mmu_svadu.vvp
+trace-compare: $(COSIM_CMD) $(MODEL_CMD) $(MMU_BUILD_NAMES:%=$(ICARUS_DIR)/tb_mmu_%.vvp)
 	@COSIM_CMD=$(COSIM_CMD) MODEL_CMD=$(MODEL_CMD) VVP="$(VVP)" ICARUS_DIR=$(ICARUS_DIR) \
-	  PAGEWALK_TRACE="$(PAGEWALK_TRACE)" WAVES=$(if $(filter 1,$(TRACE)),1,0) \
-	  cosim/trace_compare.sh $(TRACE_DIR) $(TRACE_SEED) $(TRACE_CYCLES)
+	  PAGEWALK_TRACE="$(PAGEWALK_TRACE)" WAVES=$(if $(filter 1,$(TRACE)),1,0) MMU_BUILDS="$(MMU_BUILDS)" \
+	  cosim/trace_compare.sh $(TRACE_DIR) $(TRACE_SEED) \
+	    $(foreach n,$(MMU_BUILD_NAMES),$(n):$(if $(filter svade svadu,$(n)),$(TRACE_CYCLES),$(TRACE_CYCLES_MORE)))
 
 # pagewalk-trace, beside pagewalk-model in $(BUILD).
 $(BUILD)/pagewalk-trace: cosim/pagewalk_trace.py
