@@ -29,7 +29,9 @@ include tests/gtest/gtest.mk
 include cmodel/iss.mk
 include tests/qemu/qemu.mk
 include tests/icarus/icarus.mk
+include tests/assertions/assertions.mk
 include cosim/cosim.mk
+include tests/coverage/coverage.mk
 include suite/suite.mk
 include tests/traces/traces.mk
 include syn/synth.mk
@@ -37,6 +39,8 @@ include syn/gate.mk
 include syn/fusesoc.mk
 include cosim/systemc/systemc.mk
 include tests/formal/formal.mk
+include rtl/soc/soc.mk
+include firmware/firmware.mk
 
 # ---------------------------------------------------------------- main job
 # The main job's short regression: each seed on one build, in turn, so the

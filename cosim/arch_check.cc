@@ -31,6 +31,16 @@ std::string describe(const Request &r)
                   pw_priv_name(pw_mmu_port_priv(r.priv)), pw_access_word(pw_mmu_port_access(r.access)), r.va, r.satp, r.sum, r.mxr, r.cycle);
 }
 
+pw_result architectural_result(const Request &r, const MemoryView &memory, pw_ad_policy ad)
+{
+    pw_context ctx{r.satp, pw_mmu_port_priv(r.priv), r.sum, r.mxr, ad};
+    CheckPort port{&memory};
+    pw_mem m{&port, CheckPort::read, CheckPort::write};
+    pw_result res;
+    pw_translate(&ctx, &m, r.va, pw_mmu_port_access(r.access), &res);
+    return res;
+}
+
 std::string narrate_walk(const Request &r, const MemoryView &memory, pw_ad_policy ad)
 {
     pw_context ctx{r.satp, pw_mmu_port_priv(r.priv), r.sum, r.mxr, ad};

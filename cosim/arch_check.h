@@ -60,6 +60,11 @@ std::string describe(const Request &r);
 // narrated one step a line (pw_explain), each line indented by four spaces.
 std::string narrate_walk(const Request &r, const MemoryView &memory, pw_ad_policy ad);
 
+// The architectural model's result for a request on memory as it is now
+// (memory is never written: an A/D write-back still needed shows as a
+// write step that did not fail).
+pw_result architectural_result(const Request &r, const MemoryView &memory, pw_ad_policy ad);
+
 // Checks one response against the architectural model on the memory as it
 // is now. Memory is never written by the check: if the model would still
 // need an A/D write-back, the MMU skipped one, and that fails.

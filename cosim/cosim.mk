@@ -9,7 +9,8 @@
 ##  job array, merged into the same table (docs/regress.md); RESUME=1
 ##  reruns only the runs without a result
 ## mutants: build every deliberate RTL bug (tests/mutants/rtl.mutants, rtl_pipe.mutants:
-##  every hit latency); each must be caught
+##  every hit latency); each must be caught by the directed vectors and scenarios or by
+##  seeded runs, and only a reported mismatch counts
 ##  (SCHEDULER=slurm, CHUNK=mutants per task, RESUME=1 as for regress)
 ## test-mutants: the mutants make test runs (all but the one-cycle MMU's bugs again at 2 and 3)
 ## test-cosim: only the co-simulation GoogleTest suite
@@ -24,7 +25,9 @@ PACKAGES += verilator zlib1g-dev
 COSIM_DIR  := $(BUILD)/cosim
 COSIM_TLB_ENTRIES ?= 8
 
-VERILATE_FLAGS := -Wall --cc -O3 --x-assign fast --x-initial fast --noassert --trace-fst \
+# --assert with RTL_ASSERT_FLAGS: the interface assertions are compiled in, and
+# a harness reports one that fires (cosim/dut_verilated.cc).
+VERILATE_FLAGS := -Wall --cc -O3 --x-assign fast --x-initial fast --assert $(RTL_ASSERT_FLAGS) --trace-fst \
                   -I$(RTL_INC) --top-module pw_mmu -MAKEFLAGS OPT_FAST=-O3 -MAKEFLAGS OPT_SLOW=-O1
 COSIM_CXXFLAGS := -std=c++17 -O2 -g $(WARN) -Wno-unused-parameter -I$(GEN_DIR) -Icmodel \
                   -Icosim -isystem $(VERILATOR_ROOT_INC) -isystem $(VERILATOR_ROOT_INC)/vltstd
@@ -33,11 +36,11 @@ COSIM_CXXFLAGS := -std=c++17 -O2 -g $(WARN) -Wno-unused-parameter -I$(GEN_DIR) -
 # a Verilated library $(COSIM_DIR)/NAME/Vmmu_NAME__ALL.a and the object
 # registering it, with the parameters it was built with (docs/mmu.md).
 define verilate_build
-$(COSIM_DIR)/$(1)/Vmmu_$(1)__ALL.a: $(4) $(RTL_MMU_INCLUDES)
+$(COSIM_DIR)/$(1)/Vmmu_$(1)__ALL.a: $(4) $(RTL_MMU_INCLUDES) $(RTL_ASSERT) rtl/check/pw_assert.vh
 	@mkdir -p $(COSIM_DIR)/$(1)
 	$(VERILATOR) $(VERILATE_FLAGS) --prefix Vmmu_$(1) -GSvadu=$(2) -GTlbEntries=$(3) -GTracePort=1 \
 	    -GHitLatency=$(5) -GCounterBits=$(6) -GSfenceFlushAll=$(7) -GPpnInBram=$(8) \
-	    -Mdir $(COSIM_DIR)/$(1) $(4) --build -j 2 >$(COSIM_DIR)/$(1)/verilate.log 2>&1 \
+	    -Mdir $(COSIM_DIR)/$(1) $(4) $(RTL_ASSERT) --build -j 2 >$(COSIM_DIR)/$(1)/verilate.log 2>&1 \
 	    || { cat $(COSIM_DIR)/$(1)/verilate.log; exit 1; }
 	@touch $$@  # verilator leaves the library alone when its own inputs did not change
 
@@ -57,7 +60,8 @@ COSIM_BUILD_NAMES := $(MMU_BUILD_NAMES)
 $(foreach b,$(COSIM_BUILD_TABLE),$(eval $(call verilate_build,$(word 1,$(subst :, ,$(b))),$(word 2,$(subst :, ,$(b))),$(COSIM_TLB_ENTRIES),$(RTL_MMU),$(word 3,$(subst :, ,$(b))),$(word 4,$(subst :, ,$(b))),$(word 5,$(subst :, ,$(b))),$(word 6,$(subst :, ,$(b))))))
 
 COSIM_SRCS := cosim/dut_registry.cc cosim/memory_agent.cc cosim/page_table_world.cc cosim/stimulus.cc \
-              cosim/output_check.cc cosim/arch_check.cc cosim/mmu_checker.cc cosim/event_log.cc \
+              cosim/output_check.cc cosim/arch_check.cc cosim/functional_coverage.cc cosim/mmu_checker.cc \
+              cosim/event_log.cc \
               cosim/lockstep.cc cosim/replay.cc
 COSIM_OBJS := $(COSIM_SRCS:cosim/%.cc=$(COSIM_DIR)/%.o)
 COSIM_LIBS := $(MODEL_LIB) $(COSIM_DIR)/libverilated.a -lz -pthread
@@ -86,13 +90,18 @@ $(COSIM_CMD): $(COSIM_DIR)/cosim_main.o $(COSIM_OBJS) $(COSIM_BUILDS) $(MODEL_LI
 # hit latency 2 and 3, each as one of the builds above): each must be caught. One
 # job per mutant, here or as a SLURM job array (SCHEDULER, CHUNK = mutants per
 # task, RESUME: suite/suite.mk); records in $(BUILD)/mutants/results.
+# Each mutant also gets a directed program: the vector files and scenarios
+# of tests/cosim on that mutant alone (tests/cosim/directed_verdict.cc).
 MUTANT_SEEDS ?= 20
 MUTANT_CYCLES ?= 100000
-mutants: $(COSIM_CMD)
-	@echo "== RTL mutants: each must be caught by the lockstep co-simulation"
-	@VERILATOR="$(VERILATOR)" VERILATE_FLAGS='$(VERILATE_FLAGS) -GTlbEntries=8 -GTracePort=1 -Wno-fatal' CXX="$(CXX)" \
+MUTANT_DIRECTED_OBJS := $(BUILD)/tests/cosim/directed_verdict.o $(BUILD)/tests/cosim/test_lockstep.o \
+                        $(BUILD)/tests/cosim/scripted_bench.o $(COSIM_OBJS)
+mutants: $(COSIM_CMD) $(MUTANT_DIRECTED_OBJS) $(BUILD)/qemu/qemu_ref.vec
+	@echo "== RTL mutants: each must be caught by the directed checks or the seeded lockstep co-simulation"
+	@VERILATOR="$(VERILATOR)" VERILATE_FLAGS='$(VERILATE_FLAGS) -GTlbEntries=8 -GTracePort=1 -Wno-fatal $(RTL_ASSERT)' CXX="$(CXX)" \
 	  COSIM_CXXFLAGS="$(COSIM_CXXFLAGS)" PYTHON="$(PYTHON)" \
 	  COSIM_LINK_OBJS="$(COSIM_DIR)/cosim_main.o $(COSIM_OBJS)" COSIM_LINK_LIBS="$(COSIM_LIBS)" \
+	  DIRECTED_LINK_OBJS="$(MUTANT_DIRECTED_OBJS)" \
 	  MUTANT_SEEDS=$(MUTANT_SEEDS) MUTANT_CYCLES=$(MUTANT_CYCLES) COSIM_BUILD_TABLE="$(COSIM_BUILD_TABLE)" \
 	  SUITE_ARGS="--jobs $(or $(JOBS),2) --chunk $(or $(CHUNK),1) $(SUITE_RUN_FLAGS)" \
 	  tests/mutants/run_rtl_mutants.sh $(BUILD) $(MUTANTS)
@@ -114,6 +123,7 @@ TEST_TARGETS += test-mutants
 # checkers themselves. The scripted bench is test code: only this program links it.
 COSIM_TEST_BIN := $(BUILD)/tests/cosim-tests
 COSIM_TEST_OBJS := $(BUILD)/tests/cosim/test_lockstep.o $(BUILD)/tests/cosim/test_mmu_checker.o \
+                   $(BUILD)/tests/cosim/test_world.o \
                    $(BUILD)/tests/cosim/scripted_bench.o
 $(BUILD)/tests/cosim/%.o: tests/cosim/%.cc $(GEN_HEADERS)
 	@mkdir -p $(@D)
@@ -152,16 +162,20 @@ TEST_TARGETS += test-regress-tool
 
 # The RTL stays synthesizable: Verilator -Wall, Icarus, yosys synth_ice40.
 lint: $(RTL_MMU_INCLUDES)
-	@echo "== lint: verilator -Wall (4, 8, 32 entries; Svade and Svadu; hit latency 1, 2, 3; the options), Icarus, yosys synth_ice40"
+	@echo "== lint: verilator -Wall (4, 8, 32 entries; Svade and Svadu; hit latency 1, 2, 3; the options; with and without the assertions), Icarus, yosys synth_ice40"
 	@for n in 4 8 32; do for a in 0 1; do for l in 1 2 3; do \
 	  $(VERILATOR) --lint-only -Wall -I$(RTL_INC) -GTlbEntries=$$n -GSvadu=$$a -GHitLatency=$$l --top-module pw_mmu $(RTL_MMU) \
-	    || exit 1; done; done; done
+	    || exit 1; \
+	  $(VERILATOR) --lint-only -Wall --assert $(RTL_ASSERT_FLAGS) -I$(RTL_INC) -GTlbEntries=$$n -GSvadu=$$a -GHitLatency=$$l \
+	    --top-module pw_mmu $(RTL_MMU) $(RTL_ASSERT) || exit 1; done; done; done
 	@for opts in "-GHitLatency=3 -GPpnInBram=1 -GCounterBits=0 -GSfenceFlushAll=1" "-GCounterBits=16 -GTracePort=1" \
 	              "-GHitLatency=2 -GCounterBits=16 -GSfenceFlushAll=1 -GTracePort=1"; do \
 	  $(VERILATOR) --lint-only -Wall -I$(RTL_INC) $$opts --top-module pw_mmu $(RTL_MMU) || exit 1; done
 	@$(IVERILOG) -g2005 -Wall -Wno-sensitivity-entire-array -I$(RTL_INC) -s pw_mmu -o $(BUILD)/pw_mmu.vvp $(RTL_MMU)
 	@$(IVERILOG) -g2005 -Wall -Wno-sensitivity-entire-array -I$(RTL_INC) -s pw_mmu -P pw_mmu.HitLatency=3 \
 	  -P pw_mmu.PpnInBram=1 -o $(BUILD)/pw_mmu.vvp $(RTL_MMU)
+	@$(IVERILOG) -g2005 -Wall -Wno-sensitivity-entire-array -I$(RTL_INC) $(RTL_ASSERT_FLAGS) -s pw_mmu \
+	  -o $(BUILD)/pw_mmu_assert.vvp $(RTL_MMU) $(RTL_ASSERT)
 	@for p in "" "chparam -set HitLatency 3 -set PpnInBram 1 -set CounterBits 0 -set SfenceFlushAll 1 pw_mmu;"; do \
 	  $(YOSYS) -q -l $(BUILD)/yosys-lint.log -p "read_verilog -I$(RTL_INC) $(RTL_MMU); $$p synth_ice40 -top pw_mmu" \
 	  && ! grep -i "^warning" $(BUILD)/yosys-lint.log || exit 1; done

@@ -21,6 +21,12 @@ class Dut {
     virtual void outputs(pw_mmu_outputs *out) = 0;
     // The rising edge that ends the cycle (recorded when tracing is active).
     virtual void tick() = 0;
+    // An interface assertion of the RTL (rtl/check/pw_mmu_protocol.v, built
+    // in with --assert) has failed since the build was made. The simulator
+    // printed the rule's name on standard output ("%Error: ...: Assertion
+    // failed in mmu.pw_mmu.u_protocol.RULE: ..."); the harness reports it as
+    // the run's failure.
+    virtual bool assertion_failed() const = 0;
     // Open an FST waveform (10 time units per cycle, edge at cycle*10);
     // cycles are recorded only while trace_active(true).
     virtual bool trace_open(const std::string &path) = 0;

@@ -1,9 +1,19 @@
 // One Verilated build behind the Dut interface. Compiled once per build
 // with DUT_CLASS (the --prefix), DUT_NAME, DUT_AD and DUT_ENTRIES defined,
-// and the options it was Verilated with (DUT_HIT_LATENCY, DUT_COUNTERS,
-// DUT_FLUSH_ALL, DUT_PPN_IN_BRAM) when they are not the defaults.
+// the options it was Verilated with (DUT_HIT_LATENCY, DUT_COUNTERS,
+// DUT_FLUSH_ALL, DUT_PPN_IN_BRAM) when they are not the defaults, and
+// DUT_COVERAGE for a build Verilated with coverage (docs/coverage.md):
+// such a DUT writes its line and toggle counts when it is destroyed, into
+// the folder $PAGEWALK_COVERAGE_DIR names (nothing when it is unset).
 #include <verilated.h>
 #include <verilated_fst_c.h>
+#ifdef DUT_COVERAGE
+#include <verilated_cov.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <unistd.h>
+#endif
 
 #include "dut.h"
 
@@ -19,13 +29,31 @@ class VerilatedDut : public Dut {
     VerilatedDut() : ctx_(new VerilatedContext), top_(new DUT_CLASS(ctx_.get(), "mmu"))
     {
         ctx_->traceEverOn(true);
+        // A failed assertion ($error, then $stop) must not abort the program:
+        // it sets gotError(), which the harness reads and reports.
+        ctx_->fatalOnError(false);
         top_->clk_i = 0;
         top_->eval();
+#ifdef DUT_COVERAGE
+        // Per instance: the two leaf checks' toggles must not add up.
+        ctx_->coveragep()->forcePerInstance(true);
+        // The first evaluation settles every signal from Verilator's idea of
+        // its previous value (0), which counts as a toggle it never made; it
+        // also runs every combinational block, whose own line point Verilator
+        // counts only then. So the settle is written apart (once a process:
+        // every instance settles alike), its toggles to be ignored, and the
+        // counts start again from zero.
+        write_coverage(true);
+        ctx_->coveragep()->zero();
+#endif
     }
     ~VerilatedDut() override
     {
         trace_close();
         top_->final();
+#ifdef DUT_COVERAGE
+        write_coverage(false);
+#endif
     }
 
     // One assignment per port (cmodel/gen/mmu.ports): the Verilated model's
@@ -57,6 +85,8 @@ class VerilatedDut : public Dut {
         cycle_++;
     }
 
+    bool assertion_failed() const override { return ctx_->gotError(); }
+
     bool trace_open(const std::string &path) override
     {
         trace_close();
@@ -74,6 +104,23 @@ class VerilatedDut : public Dut {
     }
 
   private:
+#ifdef DUT_COVERAGE
+    // One file per DUT instance, BUILD-PID-N.dat (a run may make several),
+    // and the settle of the first one, BUILD-PID-settle.dat.
+    void write_coverage(bool settle)
+    {
+        const char *dir = std::getenv("PAGEWALK_COVERAGE_DIR");
+        if (!dir || !*dir)
+            return;
+        static std::atomic<unsigned> instances{0};
+        static std::atomic<bool> settled{false};
+        if (settle && settled.exchange(true))
+            return;
+        std::string path = std::string(dir) + "/" + PW_STR(DUT_NAME) + "-" + std::to_string(getpid()) + "-" +
+                           (settle ? std::string("settle") : std::to_string(instances++)) + ".dat";
+        ctx_->coveragep()->write(path.c_str());
+    }
+#endif
     std::unique_ptr<VerilatedContext> ctx_;
     std::unique_ptr<DUT_CLASS> top_;
     std::unique_ptr<VerilatedFstC> fst_;

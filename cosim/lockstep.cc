@@ -4,6 +4,8 @@
 #include "text.h"
 
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <cinttypes>
 
 namespace cosim {
@@ -29,6 +31,11 @@ Runner::Runner(const DutBuild &build, RunOptions opt)
       view_(mem_, [this](uint64_t pa) { return agent_.is_write_error(pa); }),
       checker_(build.config(), &view_, opt_.check)
 {
+    const char *coverage_dir = std::getenv("PAGEWALK_COVERAGE_DIR");
+    if (coverage_dir && *coverage_dir && opt_.check) {
+        bins_.reset(new FunctionalCoverage(build.config()));
+        checker_.count_coverage(bins_.get());
+    }
     if (opt_.record) {
         stim_.for_recording();
         agent_.plan_log = &plan_;
@@ -59,7 +66,12 @@ std::string Runner::recording() const
     return s + plan.str() + timeline_.str();
 }
 
-Runner::~Runner() { pw_smem_free(mem_); }
+Runner::~Runner()
+{
+    if (bins_ && !bins_->write_if_asked(build_.name))
+        std::fprintf(stderr, "pagewalk-cosim: warning: cannot write the functional bins to $PAGEWALK_COVERAGE_DIR\n");
+    pw_smem_free(mem_);
+}
 
 void Runner::fail(uint64_t cycle, const std::string &what)
 {
@@ -114,7 +126,7 @@ bool Runner::run()
 
         // This cycle's inputs: the first cycles hold reset.
         bool idle = checker_.outstanding() == 0 && rtl.req_ready && !agent_.busy();
-        stim_.drive(cycle, idle, &in);
+        stim_.drive(cycle, idle, rtl, &in);
         if (cycle < 2)
             in.rst_n = false;
         if (!agent_.drive(cycle, rtl, &in)) {
@@ -149,6 +161,12 @@ bool Runner::run()
 
         dut_->set_inputs(in);
         dut_->tick();
+        if (dut_->assertion_failed()) {
+            fail(cycle, "an interface assertion of the RTL failed at this cycle's edge (the %Error line "
+                        "above names the rule: rtl/check/pw_mmu_protocol.v)\n");
+            ok = false;
+            break;
+        }
     }
     if (tracing)
         dut_->trace_close();

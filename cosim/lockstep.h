@@ -63,6 +63,7 @@ class Runner {
     Stimulus stim_;
     SparseMemoryView view_;  // the memory as the checker sees it, the agent's write errors included
     MmuChecker checker_;
+    std::unique_ptr<FunctionalCoverage> bins_;  // when $PAGEWALK_COVERAGE_DIR asks for them
     EventLog log_;
     RunStats stats_;
     std::string report_;

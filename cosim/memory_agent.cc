@@ -58,6 +58,7 @@ bool MemoryAgent::drive(uint64_t cycle, const pw_mmu_outputs &out, pw_mmu_inputs
     if (rng_.per_mille(timing_.slow_per_mille))
         latency = 1 + rng_.below(timing_.slow_latency);
     pending_ = true;
+    pending_we_ = out.mem_req_we;
     due_ = cycle + latency;
     if (plan_log)
         plan_log->push_back({waited_, latency});

@@ -39,6 +39,10 @@ class MemoryAgent {
     // What the last handshake did, for the event log.
     bool handshake() const { return handshake_; }
     bool busy() const { return pending_; }
+    // The outstanding access is a write (an A/D write-back).
+    bool busy_writing() const { return pending_ && pending_we_; }
+    // drive() will answer the outstanding access in this cycle.
+    bool answers_in(uint64_t cycle) const { return pending_ && cycle == due_; }
     const std::string &why() const { return why_; }
 
     uint64_t reads = 0, writes = 0, errors = 0;
@@ -51,7 +55,7 @@ class MemoryAgent {
     Rng rng_;
     MemoryTiming timing_;
     std::unordered_set<uint64_t> write_errors_;
-    bool pending_ = false;
+    bool pending_ = false, pending_we_ = false;
     uint64_t due_ = 0;
     uint32_t rdata_ = 0;
     bool err_ = false;

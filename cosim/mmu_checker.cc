@@ -38,6 +38,8 @@ bool MmuChecker::check(uint64_t cycle, const pw_mmu_outputs &out)
             return fail("the response disagrees with the architectural model\n" + arch.explain());
         }
     }
+    if (coverage_)
+        coverage_->response(req, out, memory_);
     return true;
 }
 
@@ -47,8 +49,13 @@ void MmuChecker::advance(uint64_t cycle, const pw_mmu_inputs &in)
         outstanding_.clear();
     else if (in.req_valid && out_.req_ready)
         outstanding_.push_back({in.req_vaddr, in.req_access, in.req_priv, in.satp, in.sum, in.mxr, cycle});
-    if (compare_)
+    if (coverage_ && compare_) {
+        pw_mmu_model before = model_;
         pw_mmu_step(&model_, &in);
+        coverage_->edge(before, in, out_, model_);
+    } else if (compare_) {
+        pw_mmu_step(&model_, &in);
+    }
 }
 
 std::string MmuChecker::state() const

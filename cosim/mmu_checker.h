@@ -33,6 +33,7 @@
 #include <string>
 
 #include "arch_check.h"
+#include "functional_coverage.h"
 #include "output_check.h"
 #include "pagewalk_shim.h"
 
@@ -63,6 +64,10 @@ class MmuChecker {
     bool check(uint64_t cycle, const pw_mmu_outputs &out);
     void advance(uint64_t cycle, const pw_mmu_inputs &in);
 
+    // Count functional coverage (docs/coverage.md) into bins from now on
+    // (nullptr: stop). The checker must compare (compare = true).
+    void count_coverage(FunctionalCoverage *bins) { coverage_ = bins; }
+
     // What did not agree, then the state: explain() = mismatch() + state().
     std::string explain() const { return mismatch_ + state(); }
     // The disagreement, its first line naming it ("output resp_paddr differs").
@@ -88,6 +93,7 @@ class MmuChecker {
     OutputCheck outputs_;
     pw_ad_policy ad_;
     std::deque<Request> outstanding_;
+    FunctionalCoverage *coverage_ = nullptr;
     pw_mmu_outputs out_{};  // the outputs check() saw, for advance()
     uint64_t translations_ = 0, faults_[16] = {};
     std::string mismatch_;

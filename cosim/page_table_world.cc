@@ -7,12 +7,14 @@
 namespace cosim {
 namespace {
 
-constexpr uint64_t kTableBase = 0x80000000u;   // roots, then level-0 tables, 4 KiB apart
+constexpr uint64_t kTableBase = 0x80000000u;   // unsteered: roots, then level-0 tables, 4 KiB apart
 constexpr unsigned kSpaces = 4;                 // address spaces: roots and ASIDs
 constexpr unsigned kUserTables = 8;             // reached from user root entries (never G)
 constexpr unsigned kKernelTables = 4;           // reached only from kernel root entries (G allowed)
 constexpr unsigned kL0Tables = kUserTables + kKernelTables;
-constexpr uint64_t kErrorTable = 0xf0000000u;   // a "table" whose every word is a bus error
+constexpr uint64_t kErrorTable = 0xf0000000u;   // unsteered: the table of bus errors
+constexpr unsigned kRegions = 16;               // steered: 1 GiB regions of the 34-bit space, one table each
+constexpr unsigned kRegionPages = 1u << 18;     // 4 KiB pages in a region
 constexpr uint32_t kDataPpn = 0x90000;          // leaves map data pages from here
 constexpr unsigned kKernelVpn1 = 0x300;         // VPN[1] from here on: kernel space
 constexpr unsigned kUserVpn1s = 6, kKernelVpn1s = 3, kVpn0s = 24;
@@ -46,6 +48,7 @@ WorldStyle WorldStyle::per_cycle()
     s.reuse = Reuse::RecentPicks;
     s.reuse_percent = 50;  // the driver sets its seed's own
     s.owner_priv_percent = 80;
+    s.steer = true;
     return s;
 }
 
@@ -65,6 +68,7 @@ WorldStyle WorldStyle::transaction()
     s.reuse = Reuse::RecentSuccesses;
     s.reuse_percent = 60;
     s.owner_priv_percent = 85;
+    s.steer = false;
     return s;
 }
 
@@ -93,8 +97,10 @@ uint32_t PageTableWorld::random_leaf(bool kernel, bool megapage)
     if (rng_.percent(3))
         flags &= ~V;
     uint64_t ppn = rng_.percent(90) ? kDataPpn + rng_.below(0x10000) : rng_.u32() & PW_PTE_PPN_MASK;
-    if (megapage && rng_.percent(85))
+    if (megapage && rng_.percent(style_.steer ? 80 : 85))
         ppn &= ~uint64_t(PW_PTE_PPN0_MASK);  // aligned; the others are misaligned megapages
+    else if (megapage && style_.steer && rng_.percent(85))  // PPN[0] with one bit set, each in turn
+        ppn = (ppn & ~uint64_t(PW_PTE_PPN0_MASK)) | 1u << (misaligned_bit_++ % PW_PTE_PPN0_WIDTH);
     return make_pte(ppn, flags);
 }
 
@@ -114,7 +120,7 @@ uint32_t PageTableWorld::random_root_entry(bool kernel)
             flags |= kPointerReserved[rng_.below(3)];
         uint64_t table = l0_tables_[rng_.below(kernel ? kL0Tables : kUserTables)];
         if (rng_.percent(2))
-            table = kErrorTable;  // the walk's next read is a bus error
+            table = error_table_;  // the walk's next read is a bus error
         return make_pte(table >> 12, flags);
     }
     if (roll < 88) {
@@ -163,16 +169,70 @@ void PageTableWorld::draw_vpn1s(std::vector<unsigned> &out, unsigned count, unsi
     }
 }
 
+// Where the tables lie. Steered: the 4 roots and 12 level-0 tables take the
+// 16 regions of the 34-bit space in a random order, each at a random page of
+// its region (so every region holds a table in every run, and each run puts
+// its roots in other regions); the error table anywhere else.
+void PageTableWorld::place_tables()
+{
+    std::vector<uint64_t> at;
+    if (!style_.steer) {
+        for (unsigned t = 0; t < kSpaces + kL0Tables; t++)
+            at.push_back(kTableBase + 0x1000ull * t);
+        error_table_ = kErrorTable;
+    } else {
+        std::vector<unsigned> regions;
+        for (unsigned r = 0; r < kRegions; r++)
+            regions.push_back(r);
+        for (unsigned i = kRegions - 1; i > 0; i--)
+            std::swap(regions[i], regions[rng_.below(i + 1)]);
+        for (unsigned r : regions)
+            at.push_back((uint64_t(r) * kRegionPages + rng_.below(kRegionPages)) << 12);
+        do {
+            error_table_ = uint64_t(rng_.below(kRegions * kRegionPages)) << 12;
+        } while (std::find(at.begin(), at.end(), error_table_) != at.end());
+    }
+    for (unsigned s = 0; s < kSpaces; s++)
+        spaces_.push_back({at[s], 0});
+    for (unsigned t = 0; t < kL0Tables; t++)
+        l0_tables_.push_back(at[kSpaces + t]);
+}
+
+// Distinct ASIDs. Steered: space 0 takes a random ASID and the others
+// differ from it in one bit each (three distinct bits), so a lookup or an
+// sfence of one space next to another's entries tests one comparator bit.
+void PageTableWorld::choose_asids()
+{
+    if (style_.steer) {
+        uint32_t base = rng_.below(kAsids);
+        std::vector<unsigned> bits;
+        while (bits.size() < kSpaces - 1) {
+            unsigned b = rng_.below(PW_SATP_ASID_WIDTH);
+            if (std::find(bits.begin(), bits.end(), b) == bits.end())
+                bits.push_back(b);
+        }
+        spaces_[0].asid = base;
+        for (unsigned s = 1; s < kSpaces; s++)
+            spaces_[s].asid = base ^ 1u << bits[s - 1];
+        return;
+    }
+    for (unsigned s = 0; s < kSpaces; s++) {
+        uint32_t asid;
+        do {
+            asid = rng_.below(kAsids);
+        } while (std::any_of(spaces_.begin(), spaces_.begin() + s, [&](const Space &o) { return o.asid == asid; }));
+        spaces_[s].asid = asid;
+    }
+}
+
 void PageTableWorld::build()
 {
-    while (spaces_.size() < kSpaces) {
-        uint32_t asid = rng_.below(kAsids);
-        if (std::none_of(spaces_.begin(), spaces_.end(), [&](const Space &s) { return s.asid == asid; }))
-            spaces_.push_back({kTableBase + 0x1000ull * spaces_.size(), asid});
-    }
-    for (unsigned t = 0; t < kL0Tables; t++)
-        l0_tables_.push_back(kTableBase + 0x1000ull * (kSpaces + t));
-    memory_.add_error(kErrorTable, 4096, false);
+    // Unsteered, these draw exactly what every seed of that style always drew.
+    place_tables();
+    choose_asids();
+    if (style_.steer)
+        misaligned_bit_ = rng_.below(PW_PTE_PPN0_WIDTH);  // each seed starts its walk elsewhere
+    memory_.add_error(error_table_, 4096, false);
 
     draw_vpn1s(user_vpn1_, kUserVpn1s, 0, kKernelVpn1);
     draw_vpn1s(kernel_vpn1_, kKernelVpn1s, kKernelVpn1, 1024 - kKernelVpn1);
@@ -193,6 +253,26 @@ void PageTableWorld::build()
         memory_.add_error(l0_tables_[rng_.below(kL0Tables)] + 4 * vpn0_[rng_.below(kVpn0s)], 4, false);
     for (int i = 0; i < 6; i++)
         memory_.add_error(l0_tables_[rng_.below(kL0Tables)] + 4 * vpn0_[rng_.below(kVpn0s)], 4, true);
+    if (style_.steer) {
+        // User root entries (each space has its own) that fail on every
+        // access, and some only on a write: the A/D write-back of a megapage,
+        // so those are taken from the megapages that will need one.
+        for (int i = 0; i < 2; i++)
+            memory_.add_error(spaces_[rng_.below(kSpaces)].root + 4 * user_vpn1_[rng_.below(kUserVpn1s)], 4, false);
+        std::vector<uint64_t> clean_megapages;
+        for (const Space &sp : spaces_)
+            for (unsigned v : user_vpn1_) {
+                uint32_t e = memory_.peek(sp.root + 4 * v);
+                if ((e & V) && (e & (R | X)) && (~e & (A | D)))
+                    clean_megapages.push_back(sp.root + 4 * v);
+            }
+        for (int i = 0; i < 4; i++) {
+            uint64_t at = clean_megapages.empty() || rng_.percent(25)
+                              ? spaces_[rng_.below(kSpaces)].root + 4 * user_vpn1_[rng_.below(kUserVpn1s)]
+                              : clean_megapages[rng_.below(uint32_t(clean_megapages.size()))];
+            memory_.add_error(at, 4, true);
+        }
+    }
     space_ = 0;
 }
 

@@ -73,6 +73,12 @@ struct WorldStyle {
     // A request in user space comes from U-mode this often (%), else from S
     // (the other way round in kernel space); 5% of requests come from M.
     unsigned owner_priv_percent;
+    // Steer towards the coverage targets (docs/coverage.md, "Steering"):
+    // the root and level-0 tables, one per 1 GiB region of the 34-bit space
+    // in a fresh order each seed (else at 0x8000_0000 on); address spaces
+    // whose ASIDs lie one bit apart; misaligned megapages with one bit of
+    // PPN[0] set; bus errors on root entries, on reads and on write-backs.
+    bool steer;
 
     static WorldStyle per_cycle();    // pagewalk-cosim's driver
     static WorldStyle transaction();  // pagewalk-sc's request generator
@@ -123,6 +129,8 @@ class PageTableWorld {
         uint64_t root;  // physical address of the root table
         uint32_t asid;
     };
+    void place_tables();
+    void choose_asids();
     uint32_t random_leaf(bool kernel, bool megapage);
     uint32_t random_root_entry(bool kernel);
     uint32_t random_l0_entry(bool kernel);
@@ -140,10 +148,12 @@ class PageTableWorld {
     WorldStyle style_;
     std::vector<Space> spaces_;
     std::vector<uint64_t> l0_tables_;  // user tables first, then kernel tables
+    uint64_t error_table_ = 0;         // a "table" whose every word is a bus error
     std::vector<unsigned> user_vpn1_, kernel_vpn1_, vpn0_;
     uint32_t recent_[16] = {};
     unsigned recent_count_ = 0;        // VAs put into recent_ so far
     unsigned space_ = 0;
+    unsigned misaligned_bit_ = 0;      // steered: the PPN[0] bit the next misaligned megapage sets
     bool bare_ = false, sum_ = false, mxr_ = false;
 };
 

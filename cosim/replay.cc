@@ -52,6 +52,12 @@ int replay_stimulus(const DutBuild &build, const std::string &stim_path, const s
         pw_trace_cycle(&tw, c, &in, &rtl);
         dut->set_inputs(in);
         dut->tick();
+        if (dut->assertion_failed()) {
+            std::fprintf(stderr, "MISMATCH at cycle %" PRIu64 " of %s: an interface assertion of the RTL failed "
+                                 "(the %%Error line above names the rule)\n", c, stim_path.c_str());
+            status = 1;
+            break;
+        }
     }
     dut->trace_close();
     if (out != stdout)

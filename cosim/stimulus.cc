@@ -14,6 +14,15 @@ StimulusRates draw_rates(Rng &rng)
     r.change_per_mille = 2 + rng.below(30);
     r.switch_per_mille = 5 + rng.below(30);
     r.reset_per_million = rng.percent(30) ? 20 : 0;
+    bool walk_resets = rng.percent(50);
+    r.walk_reset_per_million = walk_resets ? 100 : 0;
+    r.write_reset_per_mille = walk_resets ? 20 : 0;
+    r.write_sfence_per_mille = 10 + rng.below(40);
+    r.answer_sfence_per_mille = 2 + rng.below(8);
+    r.owner_priv_percent = 50 + rng.below(41);
+    r.user_u_percent = 50 + rng.below(41);
+    r.a_percent = 50 + rng.below(41);
+    r.d_percent = 40 + rng.below(41);
     return r;
 }
 
@@ -21,6 +30,10 @@ WorldStyle style_for(const StimulusRates &rates)
 {
     WorldStyle s = WorldStyle::per_cycle();
     s.reuse_percent = rates.reuse_percent;
+    s.owner_priv_percent = rates.owner_priv_percent;
+    s.user_u_percent = rates.user_u_percent;
+    s.a_percent = rates.a_percent;
+    s.d_percent = rates.d_percent;
     return s;
 }
 
@@ -46,7 +59,8 @@ void Stimulus::Memory::add_error(uint64_t base, uint64_t bytes, bool writes_only
 }
 
 Stimulus::Stimulus(uint64_t seed, pw_sparse_mem *mem, MemoryAgent *agent)
-    : rng_(seed), rates_(draw_rates(rng_)), memory_(mem, agent), world_(memory_, rng_, style_for(rates_))
+    : rng_(seed), rates_(draw_rates(rng_)), agent_(agent), memory_(mem, agent),
+      world_(memory_, rng_, style_for(rates_))
 {
     world_.build();
 }
@@ -64,9 +78,8 @@ void drive_sfence(const Sfence &f, pw_mmu_inputs *in)
 
 }  // namespace
 
-void Stimulus::drive(uint64_t cycle, bool idle, pw_mmu_inputs *in)
+void Stimulus::drive(uint64_t cycle, bool idle, const pw_mmu_outputs &out, pw_mmu_inputs *in)
 {
-    (void)cycle;
     changed_ = switched_ = resetting_ = new_request_ = false;
     in->rst_n = true;
     in->sfence_valid = false;
@@ -74,7 +87,17 @@ void Stimulus::drive(uint64_t cycle, bool idle, pw_mmu_inputs *in)
     in->sfence_vaddr = rng_.u32();
     in->sfence_asid = rng_.below(1u << PW_SATP_ASID_WIDTH);
 
-    if (rates_.reset_per_million && rng_.below(1000000) < rates_.reset_per_million) {
+    // The walker's phase, from its port and the memory's state: steered
+    // resets and flushes aim at each state (READ, WAIT_READ, WRITE, WAIT_WRITE).
+    bool writing = (out.mem_req_valid && out.mem_req_we) || agent_->busy_writing();
+    bool reading = (out.mem_req_valid && !out.mem_req_we) || (agent_->busy() && !agent_->busy_writing());
+    bool walk_reset = (writing && rng_.per_mille(rates_.write_reset_per_mille)) ||
+                      (reading && rates_.walk_reset_per_million &&
+                       rng_.below(1000000) < rates_.walk_reset_per_million);
+    bool steered_sfence = (writing && rng_.per_mille(rates_.write_sfence_per_mille)) ||
+                          (agent_->answers_in(cycle) && rng_.per_mille(rates_.answer_sfence_per_mille));
+
+    if (walk_reset || (rates_.reset_per_million && rng_.below(1000000) < rates_.reset_per_million)) {
         in->rst_n = false;
         resetting_ = true;
         resets++;
@@ -88,7 +111,7 @@ void Stimulus::drive(uint64_t cycle, bool idle, pw_mmu_inputs *in)
         world_.switch_context();
         switched_ = true;
         switches++;
-    } else if (rng_.per_mille(rates_.sfence_per_mille)) {
+    } else if (steered_sfence || rng_.per_mille(rates_.sfence_per_mille)) {
         // A pure flush of a random form, possibly in the middle of a walk;
         // when it names no space's ASID, it keeps this cycle's noise.
         drive_sfence(world_.random_sfence(in->sfence_asid), in);

@@ -27,6 +27,16 @@ struct StimulusRates {
     unsigned change_per_mille;    // a page-table change, when idle
     unsigned switch_per_mille;    // a satp / SUM / MXR change, when idle
     unsigned reset_per_million;   // a reset in the middle of the run
+    // Steering (docs/coverage.md, "Steering"): resets and flushes aimed at
+    // the walker's states, and flushes in the cycle a walk may fill.
+    unsigned walk_reset_per_million;    // a reset, each cycle a PTE read is in progress
+    unsigned write_reset_per_mille;     // a reset, each cycle an A/D write-back is in progress
+    unsigned write_sfence_per_mille;    // a flush, each cycle an A/D write-back is in progress
+    unsigned answer_sfence_per_mille;   // a flush in a cycle the memory answers the walker
+    // The world's odds, drawn per seed around WorldStyle::per_cycle()'s, so
+    // that some seeds ask from the other privilege, map more pages without
+    // U, or leave A and D clear more often (the rarer translations).
+    unsigned owner_priv_percent, user_u_percent, a_percent, d_percent;
 };
 
 class Stimulus {
@@ -35,7 +45,9 @@ class Stimulus {
 
     // This cycle's inputs other than the memory port. idle: nothing is
     // outstanding and the walker is idle, so tables and context may change.
-    void drive(uint64_t cycle, bool idle, pw_mmu_inputs *in);
+    // out: the MMU's outputs in this cycle, which with the memory agent's
+    // state tell the walker's phase (for the steered resets and flushes).
+    void drive(uint64_t cycle, bool idle, const pw_mmu_outputs &out, pw_mmu_inputs *in);
     // The request driven this cycle was accepted.
     void accepted() { holding_ = false; }
     // A reset happened: drop the request being held.
@@ -45,6 +57,8 @@ class Stimulus {
     {
         rates_.change_per_mille = 0;
         rates_.reset_per_million = 0;
+        rates_.walk_reset_per_million = 0;
+        rates_.write_reset_per_mille = 0;
     }
     // A new request was presented by the last drive().
     bool new_request() const { return new_request_; }
@@ -73,6 +87,7 @@ class Stimulus {
 
     Rng rng_;                // one stream for the rates, the world and the driver
     StimulusRates rates_;
+    MemoryAgent *agent_;
     Memory memory_;
     PageTableWorld world_;
 

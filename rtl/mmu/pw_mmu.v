@@ -419,6 +419,48 @@ module pw_mmu #(
       assign trace_fill_perm_o   = 5'd0;
     end
   endgenerate
+
+  // The interface rules of docs/mmu.md, checked in simulation: context stable
+  // while a request is outstanding, a response only to an accepted and
+  // unanswered request, a memory request held until taken (and the rest of
+  // rtl/check/pw_mmu_protocol.v, the rules the formal proofs use). A
+  // simulation compiles them in with +define+PW_ASSERTIONS (-DPW_ASSERTIONS),
+  // -Irtl/check and rtl/check/pw_mmu_protocol.v; synthesis never defines it,
+  // and SYNTHESIS (which yosys defines) keeps them out regardless.
+`ifdef PW_ASSERTIONS
+`ifndef SYNTHESIS
+  /* verilator lint_off PINCONNECTEMPTY */
+  pw_mmu_protocol #(.Svadu(Svadu), .HitLatency(HitLatency)) u_protocol (
+    .clk_i           (clk_i),
+    .rst_ni          (rst_ni),
+    .satp_i          (satp_i),
+    .sum_i           (sum_i),
+    .mxr_i           (mxr_i),
+    .req_valid_i     (req_valid_i),
+    .req_ready_o     (req_ready_o),
+    .req_vaddr_i     (req_vaddr_i),
+    .req_access_i    (req_access_i),
+    .req_priv_i      (req_priv_i),
+    .resp_valid_o    (resp_valid_o),
+    .resp_paddr_o    (resp_paddr_o),
+    .resp_fault_o    (resp_fault_o),
+    .resp_cause_o    (resp_cause_o),
+    .mem_req_valid_o (mem_req_valid_o),
+    .mem_req_ready_i (mem_req_ready_i),
+    .mem_req_addr_o  (mem_req_addr_o),
+    .mem_req_we_o    (mem_req_we_o),
+    .mem_req_wdata_o (mem_req_wdata_o),
+    .mem_resp_valid_i(mem_resp_valid_i),
+    .checking_o      (),
+    .req_pending_o   (),
+    .req_bare_o      (),
+    .req_vaddr_o     (),
+    .req_access_o    (),
+    .mem_pending_o   ()
+  );
+  /* verilator lint_on PINCONNECTEMPTY */
+`endif
+`endif
 endmodule
 
 `default_nettype wire

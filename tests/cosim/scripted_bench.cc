@@ -5,6 +5,7 @@
 #include <cinttypes>
 #include <cstdarg>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 
 namespace cosim {
@@ -26,12 +27,22 @@ MemoryTiming ScriptedBench::fixed_timing()
 
 ScriptedBench::ScriptedBench(const DutBuild &build, MemoryTiming timing)
     : build_(build), dut_(build.make()), mem_(pw_smem_new()), agent_(mem_, 1, timing),
-      checker_(build.config(), nullptr)
+      view_(mem_, [this](uint64_t pa) { return agent_.is_write_error(pa); }), checker_(build.config(), &view_)
 {
+    const char *coverage_dir = std::getenv("PAGEWALK_COVERAGE_DIR");
+    if (coverage_dir && *coverage_dir) {
+        bins_.reset(new FunctionalCoverage(build.config()));
+        checker_.count_coverage(bins_.get());
+    }
     reset();
 }
 
-ScriptedBench::~ScriptedBench() { pw_smem_free(mem_); }
+ScriptedBench::~ScriptedBench()
+{
+    if (bins_)
+        bins_->write_if_asked(build_.name);
+    pw_smem_free(mem_);
+}
 
 uint32_t ScriptedBench::read(uint64_t addr) const
 {
@@ -80,6 +91,9 @@ void ScriptedBench::tick(pw_mmu_inputs in)
         failure_ = agent_.why();
     dut_->set_inputs(in);
     dut_->tick();
+    if (dut_->assertion_failed() && ok())
+        failure_ = format("cycle %" PRIu64 ": an interface assertion of the RTL failed (the %%Error line "
+                          "above names the rule)\n", cycle_);
     cycle_++;
 }
 

@@ -67,7 +67,9 @@ class ScriptedBench {
     std::unique_ptr<Dut> dut_;
     pw_sparse_mem *mem_;
     MemoryAgent agent_;
-    MmuChecker checker_;  // the outputs, against the cycle model
+    SparseMemoryView view_;  // the memory as the checker sees it, write errors included
+    MmuChecker checker_;  // the outputs against the cycle model, responses against the golden model
+    std::unique_ptr<FunctionalCoverage> bins_;  // when $PAGEWALK_COVERAGE_DIR asks for them
     uint64_t cycle_ = 0;
     uint32_t satp_ = 0;
     bool sum_ = false, mxr_ = false;

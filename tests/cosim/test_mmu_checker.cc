@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <stdexcept>
 #include <string>
 
 #include "mmu_checker.h"
@@ -89,6 +90,7 @@ class Harness {
     }
 
     pw_sparse_mem *mem() { return mem_; }
+    void set_satp(uint32_t satp) { in_.satp = satp; }
     cosim::MmuChecker &checker() { return checker_; }
 
   private:
@@ -155,6 +157,59 @@ TEST(MmuChecker, CatchesAResponseNobodyAskedFor)
     ASSERT_TRUE(h.reset());
     ASSERT_FALSE(h.cycle([](pw_mmu_outputs &o) { o.resp_valid = true; }));
     EXPECT_EQ(h.checker().mismatch(), "a response with no request outstanding\n");
+}
+
+// ---- the functional bins the checker counts (cosim/functional_coverage.h)
+
+uint64_t bin(const cosim::FunctionalCoverage &c, const std::string &name)
+{
+    auto it = c.bins().find(name);
+    if (it == c.bins().end())
+        throw std::runtime_error("no bin " + name);
+    return it->second;
+}
+
+TEST(FunctionalCoverage, CountsAWalkAHitAndWhereTheTablesLie)
+{
+    Harness h;
+    cosim::FunctionalCoverage bins(Harness::config());
+    h.checker().count_coverage(&bins);
+    ASSERT_TRUE(h.reset());
+    EXPECT_EQ(bin(bins, "reset.idle"), 2u);
+    ASSERT_TRUE(h.load(kVa)) << h.checker().explain();  // a walk through 0x8000_0004 and 0x8000_1008
+    ASSERT_TRUE(h.load(kVa)) << h.checker().explain();  // a hit on entry 0
+    EXPECT_EQ(bin(bins, "xlate.svade.S.r.ok.l0.miss"), 1u);
+    EXPECT_EQ(bin(bins, "xlate.svade.S.r.ok.l0.hit"), 1u);
+    EXPECT_EQ(bin(bins, "pa.root.r2"), 1u) << "0x8000_0000 is in the third GiB";
+    EXPECT_EQ(bin(bins, "pa.table.r2"), 1u);
+    EXPECT_EQ(bin(bins, "pa.leaf.r2"), 2u) << "page 0x9000_0000, twice";
+    EXPECT_EQ(bin(bins, "tlb.e0.fill"), 1u);
+    EXPECT_EQ(bin(bins, "tlb.e0.hit"), 1u);
+    EXPECT_EQ(bin(bins, "tlb.e1.fill"), 0u);
+    EXPECT_THROW(bin(bins, "xlate.svade.S.r.a_clear.l0.hit"), std::runtime_error)
+        << "a hit never finds A clear: no such bin";
+}
+
+TEST(FunctionalCoverage, CountsAMisalignedMegapageByItsPpn0BitAndAnAsidOneBitAway)
+{
+    Harness h;
+    cosim::FunctionalCoverage bins(Harness::config());
+    h.checker().count_coverage(&bins);
+    ASSERT_TRUE(h.reset());
+    pw_smem_set(h.mem(), 0x80000008, (0x90400u | 1u << 3) << 10 | V | R | A | D);  // PPN[0] = bit 3 alone
+    ASSERT_TRUE(h.load(0x00800000)) << h.checker().explain();
+    EXPECT_EQ(bin(bins, "xlate.svade.S.r.misaligned_megapage.l1.miss"), 1u);
+    EXPECT_EQ(bin(bins, "mega_misaligned.bit3"), 1u);
+    EXPECT_EQ(bin(bins, "mega_misaligned.bit2"), 0u);
+
+    ASSERT_TRUE(h.load(kVa)) << h.checker().explain();  // an entry of ASID 0
+    h.set_satp(kSatp | 1u << (PW_SATP_ASID_SHIFT + 4));  // ASID 0x10: bit 4 apart
+    ASSERT_TRUE(h.load(kVa)) << h.checker().explain();
+    EXPECT_EQ(bin(bins, "asid.lookup_differs.b4"), 1u);
+    EXPECT_EQ(bin(bins, "asid.lookup_differs.b3"), 0u);
+    EXPECT_EQ(bin(bins, "asid.lookup_matches.b4"), 0u) << "the new entry is not looked up yet";
+    ASSERT_TRUE(h.load(kVa)) << h.checker().explain();
+    EXPECT_EQ(bin(bins, "asid.lookup_matches.b4"), 1u);
 }
 
 }  // namespace

@@ -67,6 +67,13 @@ def run_task(spec, out, sby):
                        stdout=log, stderr=subprocess.STDOUT, check=False)
     seconds = time.monotonic() - start
     status, failed, cycles = parse_log(workdir)
+    if status in ("ERROR", "UNKNOWN"):
+        # Say why: the last lines sby printed (a tool that would not start,
+        # a solver's unexpected answer).
+        with open(os.path.join(out, f"{name}_{task}.log"), errors="replace") as log:
+            tail = log.read().splitlines()[-12:]
+        sys.stderr.write(f"{spec}: sby ended {status}; the end of {log.name}:\n"
+                         + "".join(f"  {line}\n" for line in tail))
     return spec, status, seconds, failed, cycles
 
 

@@ -19,14 +19,16 @@ ICARUS_DIR     := $(BUILD)/icarus
 ICARUS_ENTRIES := 8
 # The testbench needs -g2012 (queues, dynamic arrays, $fatal); the RTL stays
 # Verilog-2005 (make lint compiles it alone with -g2005).
-ICARUS_FLAGS   := -g2012 -Wall -Wno-sensitivity-entire-array -I$(RTL_INC) -s tb_mmu \
+# The interface assertions are compiled in (RTL_ASSERT_FLAGS): a broken rule
+# ends the run with $fatal, so vvp exits non-zero.
+ICARUS_FLAGS   := -g2012 -Wall -Wno-sensitivity-entire-array -I$(RTL_INC) $(RTL_ASSERT_FLAGS) -s tb_mmu \
                   -P tb_mmu.TlbEntries=$(ICARUS_ENTRIES)
 
 # One testbench per build of MMU_BUILDS (mk/common.mk): tb_mmu_svade.vvp,
 # tb_mmu_svadu_l3.vvp, ...
-$(MMU_BUILD_NAMES:%=$(ICARUS_DIR)/tb_mmu_%.vvp): $(ICARUS_DIR)/tb_mmu_%.vvp: $(ICARUS_TB) $(RTL_MMU) $(RTL_MMU_INCLUDES)
+$(MMU_BUILD_NAMES:%=$(ICARUS_DIR)/tb_mmu_%.vvp): $(ICARUS_DIR)/tb_mmu_%.vvp: $(ICARUS_TB) $(RTL_MMU) $(RTL_MMU_INCLUDES) $(RTL_ASSERT)
 	@mkdir -p $(@D)
-	$(IVERILOG) $(ICARUS_FLAGS) $(call mmu_build_params,$*,tb_mmu) -o $@ $(ICARUS_TB) $(RTL_MMU)
+	$(IVERILOG) $(ICARUS_FLAGS) $(call mmu_build_params,$*,tb_mmu) -o $@ $(ICARUS_TB) $(RTL_MMU) $(RTL_ASSERT)
 
 # The A/D policy a stimulus names on its `ad` line.
 icarus_ad = $(shell sed -n 's/^ad[[:space:]]*\(svad[eu]\).*/\1/p' $(1) | head -n 1)

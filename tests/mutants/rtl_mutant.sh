@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # One deliberate RTL bug of tests/mutants/rtl.mutants or rtl_pipe.mutants,
-# as one job of the mutant suite: build it into its own pagewalk-cosim (with
-# the parameters of its build) and try seeds until the lockstep
-# co-simulation reports a MISMATCH.
+# as one job of the mutant suite: build it (with the parameters of its build)
+# into its own pagewalk-cosim and its own directed program, run the directed
+# vector files and scenarios (tests/cosim, the same tests the real RTL
+# passes), then seeds until the lockstep co-simulation reports a MISMATCH.
 #   usage: rtl_mutant.sh BUILD_DIR NAME
 # The tools and flags come from BUILD_DIR/mutants/toolchain.env, which
 # `make mutants` writes (VERILATOR, VERILATE_FLAGS, CXX, COSIM_CXXFLAGS,
-# COSIM_LINK_OBJS, COSIM_LINK_LIBS, MUTANT_SEEDS, MUTANT_CYCLES, and
-# COSIM_BUILD_TABLE for rtl_pipe.mutants).
+# COSIM_LINK_OBJS, COSIM_LINK_LIBS, DIRECTED_LINK_OBJS, MUTANT_SEEDS,
+# MUTANT_CYCLES, and COSIM_BUILD_TABLE for rtl_pipe.mutants).
 # Exit status (the suite's job protocol, docs/regress.md): 0 caught, 1 missed,
 # 3 broken (the experiment could not be done: a stale expression, a build
-# failure, or a run that ended in anything but a pass or a reported MISMATCH).
-# The last line says why.
+# failure, or a run that ended in anything but a pass or a reported
+# MISMATCH). Caught means a check reported a disagreement: a seed's MISMATCH,
+# or a directed test failing by a check (directed_verdict.cc). The last line
+# says which checks caught it, e.g.
+#   directed: 3 of 32 tests (MISMATCH Mmu/Scenario...); seeds: seed 2 (MISMATCH at cycle ...)
 set -uo pipefail
 if [[ $# -ne 2 ]]; then
     echo "usage: rtl_mutant.sh BUILD_DIR NAME" >&2; exit 2
@@ -80,24 +84,48 @@ if ! $VERILATOR $VERILATE_FLAGS --prefix Vmmu_mut -GSvadu=$svadu "${params[@]}" 
         -DDUT_AD=$([[ $svadu == 1 ]] && echo PW_AD_SVADU || echo PW_AD_SVADE) -DDUT_ENTRIES=8 "${defines[@]}" \
         -c cosim/dut_verilated.cc -o "$dir/dut.o" >> "$dir/build.log" 2>&1 ||
    ! $CXX -o "$dir/pagewalk-cosim" $COSIM_LINK_OBJS "$dir/dut.o" "$dir/Vmmu_mut__ALL.a" \
-        $COSIM_LINK_LIBS >> "$dir/build.log" 2>&1; then
+        $COSIM_LINK_LIBS >> "$dir/build.log" 2>&1 ||
+   ! $CXX -o "$dir/directed" $DIRECTED_LINK_OBJS "$dir/dut.o" "$dir/Vmmu_mut__ALL.a" \
+        $COSIM_LINK_LIBS -lgtest >> "$dir/build.log" 2>&1; then
     tail -n 20 "$dir/build.log"
     broken "does not build (see $dir/build.log)"
 fi
 
+# The directed checks: vector files of the mutant's policy and the scenarios.
+log=$dir/directed.log
+"$dir/directed" --gtest_filter='Vec/VecThroughRtl.*:Mmu/Scenario.*' --gtest_brief=1 > "$log" 2>&1
+status=$?
+summary=$(grep '^DIRECTED: ' "$log" | tail -n 1)
+case $status in
+    0) directed="directed: passed (${summary#DIRECTED: })"
+       directed_caught=0 ;;
+    1) first=$(grep -m1 '^MISMATCH ' "$log" | cut -c1-160)
+       directed="directed: ${summary#DIRECTED: } ($first)"
+       directed_caught=1 ;;
+    *) tail -n 30 "$log"
+       broken "directed checks: exit status $status, not a verdict (${summary:-no summary}; see $log)" ;;
+esac
+
+seeds="seeds: $MUTANT_SEEDS of $MUTANT_CYCLES cycles passed"
+seeds_caught=0
 for seed in $(seq 1 "$MUTANT_SEEDS"); do
     log=$dir/seed$seed.log
     "$dir/pagewalk-cosim" --dut "$name" --seed "$seed" --cycles "$MUTANT_CYCLES" --no-wave > "$log" 2>&1
     status=$?
     [[ $status -eq 0 ]] && continue
-    tail -n 30 "$log"
     what=$(grep -m1 '^MISMATCH' "$log" | sed 's/ (build.*): /: /')
     if [[ $status -eq 1 && -n $what ]]; then
-        echo "seed $seed: $what"
-        exit 0
+        seeds="seeds: seed $seed ($what)"
+        seeds_caught=1
+        break
     fi
     # Only a reported mismatch is a catch; a crash or an error is no evidence.
+    tail -n 30 "$log"
     broken "seed $seed: exit status $status without a MISMATCH report (see $log)"
 done
-echo "$MUTANT_SEEDS seeds of $MUTANT_CYCLES cycles all passed"
+[[ $seeds_caught == 1 ]] && tail -n 30 "$dir/seed$seed.log"
+echo "$directed; $seeds"
+if [[ $directed_caught == 1 || $seeds_caught == 1 ]]; then
+    exit 0
+fi
 exit 1

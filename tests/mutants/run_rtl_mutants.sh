@@ -8,7 +8,8 @@
 #   usage: run_rtl_mutants.sh BUILD_DIR [NAME...]      (no NAME: all of them)
 # Environment (set by cosim/cosim.mk, `make mutants`): VERILATOR,
 # VERILATE_FLAGS (with the include path of the generated Verilog), CXX,
-# COSIM_CXXFLAGS, COSIM_LINK_OBJS, COSIM_LINK_LIBS (how to build a mutant),
+# COSIM_CXXFLAGS, COSIM_LINK_OBJS, COSIM_LINK_LIBS (how to build a mutant's
+# pagewalk-cosim), DIRECTED_LINK_OBJS (its directed program: tests/cosim),
 # MUTANT_SEEDS (seeds tried per mutant), MUTANT_CYCLES (cycles per seed),
 # COSIM_BUILD_TABLE (the builds rtl_pipe.mutants names),
 # PYTHON, SUITE_ARGS (suite run options: --jobs, --scheduler, --chunk, --resume...).
@@ -17,12 +18,12 @@ build=$1; shift
 root=$build/mutants
 mkdir -p "$root"
 for v in VERILATOR VERILATE_FLAGS CXX COSIM_CXXFLAGS COSIM_LINK_OBJS COSIM_LINK_LIBS \
-         MUTANT_SEEDS MUTANT_CYCLES COSIM_BUILD_TABLE; do
+         DIRECTED_LINK_OBJS MUTANT_SEEDS MUTANT_CYCLES COSIM_BUILD_TABLE; do
     [[ -n ${!v:-} ]] || { echo "run_rtl_mutants.sh: $v is not set (run make mutants)" >&2; exit 2; }
 done
 # What every job (here or on a SLURM node) builds with.
 declare -p VERILATOR VERILATE_FLAGS CXX COSIM_CXXFLAGS COSIM_LINK_OBJS COSIM_LINK_LIBS \
-           MUTANT_SEEDS MUTANT_CYCLES COSIM_BUILD_TABLE > "$root/toolchain.env"
+           DIRECTED_LINK_OBJS MUTANT_SEEDS MUTANT_CYCLES COSIM_BUILD_TABLE > "$root/toolchain.env"
 
 # The one-cycle MMU's bugs, then the pipelined MMU's (docs/cosim.md).
 mapfile -t names < <(cat tests/mutants/rtl.mutants tests/mutants/rtl_pipe.mutants |
