@@ -4,11 +4,13 @@
 #include <atomic>
 #include <cstdlib>
 #include <unistd.h>
+#include <vector>
 
 namespace cosim {
 namespace {
 
-const char *const kStates[] = {"idle", "read", "wait_read", "write", "wait_write"};  // pw_walk_state order
+const char *const kStates[] = {"idle", "read", "wait_read", "write", "wait_write", "done"};  // pw_walk_state order
+static_assert(sizeof kStates / sizeof kStates[0] == PW_WALK_DONE + 1, "a name for every walker state");
 const char *const kForms[] = {"va_asid", "va", "asid", "all"};  // all_va | all_asid << 1
 const char *const kAccess[] = {"r", "w", "x"};
 const char *const kPriv[] = {"U", "S"};
@@ -110,9 +112,14 @@ FunctionalCoverage::FunctionalCoverage(const pw_mmu_config &cfg) : cfg_(cfg)
     for (const char *why : {"satp_bare", "machine"})
         for (const char *acc : kAccess)
             bins_[std::string("bare.") + pw_ad_name(ad) + "." + why + "." + acc] = 0;
-    unsigned states = ad == PW_AD_SVADU ? 5 : 3;  // Svade never writes back
+    // Svade never writes back; only the pipelined walker (HitLatency 2, 3) has DONE.
+    std::vector<unsigned> states = {PW_WALK_IDLE, PW_WALK_READ, PW_WALK_WAIT_READ};
+    if (ad == PW_AD_SVADU)
+        states.insert(states.end(), {PW_WALK_WRITE, PW_WALK_WAIT_WRITE});
+    if (cfg.hit_latency > 1)
+        states.push_back(PW_WALK_DONE);
     for (const char *form : kForms) {
-        for (unsigned s = 0; s < states; s++)
+        for (unsigned s : states)
             bins_[std::string("sfence.") + form + "." + kStates[s]] = 0;
         bins_[std::string("sfence.") + form + ".fill"] = 0;
     }
@@ -129,7 +136,7 @@ FunctionalCoverage::FunctionalCoverage(const pw_mmu_config &cfg) : cfg_(cfg)
     if (ad == PW_AD_SVADU)
         for (const char *kind : {"writeback_l1", "writeback_l0"})
             bins_[std::string("bus_error.") + kind] = 0;
-    for (unsigned s = 0; s < states; s++)
+    for (unsigned s : states)
         bins_[std::string("reset.") + kStates[s]] = 0;
     for (unsigned i = 0; i < cfg.tlb_entries; i++)
         for (const char *ev : {"fill", "hit", "replace", "flush"})

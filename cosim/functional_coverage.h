@@ -15,7 +15,8 @@
 //                                         walk (miss), where it can be
 //   bare.AD.WHY.ACC                       untranslated: satp bare, or M-mode
 //   sfence.FORM.STATE                     each sfence form (all, va, asid, va_asid)
-//                                         in each walker state, and .fill: in the
+//                                         in each walker state (DONE: HitLatency 2
+//                                         and 3 only), and .fill: in the
 //                                         cycle a successful walk would fill
 //   asid.KIND.bB                          a non-global entry for the same page whose
 //                                         ASID differs from the lookup's (sfence's)
@@ -28,7 +29,7 @@
 //   mega_misaligned.bitB                  a megapage whose PPN[0] has bit B alone set
 //   bus_error.KIND                        on the PTE read at level 1 or 0, on the
 //                                         write-back of a level-1 or level-0 leaf
-//   reset.STATE                           reset in each walker state
+//   reset.STATE                           reset in each walker state (DONE as above)
 //   tlb.eI.EVENT                          entry I filled, hit, replaced, flushed
 #ifndef PAGEWALK_COSIM_FUNCTIONAL_COVERAGE_H
 #define PAGEWALK_COSIM_FUNCTIONAL_COVERAGE_H
