@@ -12,7 +12,8 @@
 ##  every hit latency); each must be caught by the directed vectors and scenarios or by
 ##  seeded runs, and only a reported mismatch counts
 ##  (SCHEDULER=slurm, CHUNK=mutants per task, RESUME=1 as for regress)
-## test-mutants: a shorter mutant run (all but the one-cycle MMU's bugs again at 2 and 3); not in make test
+## test-mutants [MUTANTS='a b']: RTL mutants only (default: all but the one-cycle MMU's bugs again
+##  at 2 and 3); not in make test
 ## test-cosim: only the co-simulation GoogleTest suite
 ## lint: verilator -Wall, Icarus and yosys synth_ice40 on rtl/mmu
 ## trace-compare: one seeded stimulus per build (every hit latency and option set) through
@@ -96,15 +97,17 @@ MUTANT_SEEDS ?= 20
 MUTANT_CYCLES ?= 100000
 MUTANT_DIRECTED_OBJS := $(BUILD)/tests/cosim/directed_verdict.o $(BUILD)/tests/cosim/test_lockstep.o \
                         $(BUILD)/tests/cosim/scripted_bench.o $(COSIM_OBJS)
-mutants: $(COSIM_CMD) $(MUTANT_DIRECTED_OBJS) $(BUILD)/qemu/qemu_ref.vec
-	@echo "== RTL mutants: each must be caught by the directed checks or the seeded lockstep co-simulation"
-	@VERILATOR="$(VERILATOR)" VERILATE_FLAGS='$(VERILATE_FLAGS) -GTlbEntries=8 -GTracePort=1 -Wno-fatal $(RTL_ASSERT)' CXX="$(CXX)" \
+# $(call run_rtl_mutants,NAMES): the RTL mutants named (none: all of them).
+run_rtl_mutants = @echo "== RTL mutants: each must be caught by the directed checks or the seeded lockstep co-simulation"; \
+	VERILATOR="$(VERILATOR)" VERILATE_FLAGS='$(VERILATE_FLAGS) -GTlbEntries=8 -GTracePort=1 -Wno-fatal $(RTL_ASSERT)' CXX="$(CXX)" \
 	  COSIM_CXXFLAGS="$(COSIM_CXXFLAGS)" PYTHON="$(PYTHON)" \
 	  COSIM_LINK_OBJS="$(COSIM_DIR)/cosim_main.o $(COSIM_OBJS)" COSIM_LINK_LIBS="$(COSIM_LIBS)" \
 	  DIRECTED_LINK_OBJS="$(MUTANT_DIRECTED_OBJS)" \
 	  MUTANT_SEEDS=$(MUTANT_SEEDS) MUTANT_CYCLES=$(MUTANT_CYCLES) COSIM_BUILD_TABLE="$(COSIM_BUILD_TABLE)" \
 	  SUITE_ARGS="--jobs $(or $(JOBS),2) --chunk $(or $(CHUNK),1) $(SUITE_RUN_FLAGS)" \
-	  tests/mutants/run_rtl_mutants.sh $(BUILD) $(MUTANTS)
+	  tests/mutants/run_rtl_mutants.sh $(BUILD) $(1)
+mutants: $(COSIM_CMD) $(MUTANT_DIRECTED_OBJS) $(BUILD)/qemu/qemu_ref.vec
+	$(call run_rtl_mutants,$(MUTANTS))
 
 # test-mutants: every bug of rtl.mutants, and those of rtl_pipe.mutants only the
 # pipelined MMU can have (not the one-cycle MMU's bugs caught again at
@@ -113,8 +116,8 @@ MUTANTS_IN_TEST := $(shell awk -F'|' '!/^[ \t]*\#/ && NF >= 4 { n = $$1; gsub(/[
                      tests/mutants/rtl.mutants) \
                    $(shell awk -F'|' '!/^[ \t]*\#/ && NF >= 4 && $$4 !~ /^[ \t]*=/ { n = $$1; gsub(/[ \t]/, "", n); print n }' \
                      tests/mutants/rtl_pipe.mutants)
-test-mutants: $(COSIM_CMD)
-	@$(MAKE) --no-print-directory mutants MUTANTS="$(MUTANTS_IN_TEST)"
+test-mutants: $(COSIM_CMD) $(MUTANT_DIRECTED_OBJS) $(BUILD)/qemu/qemu_ref.vec
+	$(call run_rtl_mutants,$(or $(MUTANTS),$(MUTANTS_IN_TEST)))
 
 # Not in make test: since every mutant also builds and runs its directed
 # program (main's honest verdicts), the 42 mutants take longer than make
