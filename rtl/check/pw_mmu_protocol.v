@@ -14,6 +14,7 @@
 //
 //   rule                 on   says
 //   e_context_stable     env  satp, SUM, MXR hold from acceptance to the response
+//                             (or to a reset, which ends the request)
 //   e_mem_resp_expected  env  a memory response answers an outstanding handshake,
 //                             at least one cycle after it
 //   a_resp_expected      mmu  a response answers an accepted, unanswered request,
@@ -90,7 +91,7 @@ module pw_mmu_protocol #(
   wire        fresh0;                 // ... accepted exactly HitLatency cycles ago
   wire        ctx_held;               // satp, SUM, MXR equal those of every unanswered
                                       // request's acceptance (the oldest's only when
-                                      // it is answered now)
+                                      // it is answered now); a reset cycle ends them all
   wire        alone;                  // the oldest is the only one unanswered
   wire        walk_translated;        // the newest unanswered request is translated
 
@@ -137,7 +138,7 @@ module pw_mmu_protocol #(
       assign access0         = access_q;
       assign due0            = 1'b1;
       assign fresh0          = age1_q;
-      assign ctx_held        = !pend_q || resp_valid_o || ctx == ctx_q;
+      assign ctx_held        = !rst_ni || !pend_q || resp_valid_o || ctx == ctx_q;
       assign alone           = 1'b1;
       assign walk_translated = !bare_q;
     end else begin : g_queue
@@ -186,7 +187,7 @@ module pw_mmu_protocol #(
       // age_q is 0 in the cycle after acceptance
       assign due0            = {30'd0, age_q[1:0]} >= HitLatency - 1;
       assign fresh0          = {30'd0, age_q[1:0]} == HitLatency - 1;
-      assign ctx_held        = (!pend || resp_valid_o || ctx == ctx_q[33:0]) &&
+      assign ctx_held        = !rst_ni || (!pend || resp_valid_o || ctx == ctx_q[33:0]) &&
                                (count_q < 2'd2 || ctx == ctx_q[34 +: 34]);
       assign alone           = count_q == 2'd1;
       assign walk_translated = (count_q == 2'd1) ? !bare_q[0] :
