@@ -44,12 +44,13 @@ include firmware/firmware.mk
 include syn/soc-synth.mk
 
 # ---------------------------------------------------------------- main job
-# The main job's short regression.
-MAIN_SEEDS ?= 20
+# The main job's short regression: each seed on one build, in turn, so the
+# runs cover every hit latency and option build.
+MAIN_SEEDS ?= 40
 MAIN_CYCLES ?= 100000
 
 all: deps $(MODEL_CMD) check-vectors test-qemu $(COSIM_CMD)
-	@$(MAKE) --no-print-directory regress SEEDS=$(MAIN_SEEDS) CYCLES=$(MAIN_CYCLES)
+	@$(MAKE) --no-print-directory regress SEEDS=$(MAIN_SEEDS) CYCLES=$(MAIN_CYCLES) SAMPLE=1
 
 test: deps $(TEST_TARGETS)
 	@echo "== all tests passed"

@@ -10,13 +10,25 @@
 #include "pw_mmu_ports.h"
 #include "sv32.h"
 
-enum { PW_MMU_MAX_ENTRIES = 32 };
+enum { PW_MMU_MAX_ENTRIES = 32, PW_MMU_MAX_HIT_LATENCY = 3 };
 
-/* Build-time choices of the RTL (its parameters). */
+/* The CounterBits parameter. The zero value is the RTL's default. */
+typedef enum {
+    PW_COUNTERS_32 = 0,     /* CounterBits = 32 */
+    PW_COUNTERS_16,         /* CounterBits = 16 */
+    PW_COUNTERS_NONE,       /* CounterBits = 0: every counter port reads 0 */
+} pw_counter_width;
+
+/* Build-time choices of the RTL (its parameters). A zeroed field means the
+ * RTL parameter's default. */
 typedef struct {
     unsigned tlb_entries;   /* 4 to 32 */
     pw_ad_policy ad;        /* the Svadu parameter */
     bool trace_port;        /* the TracePort parameter: drive the trace_fill_* outputs */
+    unsigned hit_latency;   /* the HitLatency parameter: 1, 2 or 3 (0 means 1) */
+    pw_counter_width counters;  /* the CounterBits parameter */
+    bool sfence_flush_all;  /* the SfenceFlushAll parameter */
+    bool ppn_in_bram;       /* the PpnInBram parameter (needs hit latency 3; invisible) */
 } pw_mmu_config;
 
 /* The MMU's ports during one cycle, as cmodel/gen/mmu.ports describes them
@@ -48,14 +60,25 @@ typedef struct {
     bool u, r, w, x, d;
 } pw_tlb_entry;
 
-/* Walker states, in the order docs/mmu.md lists them. */
+/* Walker states, in the order docs/mmu.md lists them (DONE: hit latency 2, 3). */
 typedef enum {
     PW_WALK_IDLE,
     PW_WALK_READ,
     PW_WALK_WAIT_READ,
     PW_WALK_WRITE,
     PW_WALK_WAIT_WRITE,
+    PW_WALK_DONE,
 } pw_walk_state;
+
+/* A response decided at acceptance and loaded into the response registers
+ * later (hit latency 2, 3). */
+typedef struct {
+    bool valid;
+    bool translated;        /* a hit (counted), not M-mode or bare */
+    bool fault;
+    uint32_t cause;
+    uint64_t pa;
+} pw_mmu_due;
 
 /* What happened at the last edge, for traces and reports. */
 typedef struct {
@@ -81,6 +104,19 @@ typedef struct {
                              * counters) are the response and walker registers */
     pw_mmu_events events;   /* what the last edge did */
     /* implementation-private registers follow */
+    unsigned latency;       /* cfg.hit_latency, 0 read as 1 */
+    /* hit latency 2, 3: due[k] is loaded at the (k+1)-th edge from now */
+    pw_mmu_due due[PW_MMU_MAX_HIT_LATENCY - 1];
+    struct {                /* hit latency 2, 3: the request accepted at the
+                             * last edge missed; its walk starts at this edge */
+        bool valid;
+        uint32_t va;
+        pw_access access;
+        pw_priv priv;
+        int refill_index;   /* the entry a Svadu refill rewrites, or -1 */
+        bool sfence;        /* an sfence in its acceptance cycle */
+    } missed;
+    unsigned late_events;   /* hit latency 2, 3: events of the last edge, counted at this one */
     struct {
         uint32_t va;            /* the request, captured at acceptance */
         pw_access access;       /* ... as the PTE bit it needs */
@@ -90,6 +126,9 @@ typedef struct {
         bool cancel_fill;       /* a sfence was seen since acceptance */
         bool refill;            /* a Svadu D-update of the entry that hit */
         unsigned refill_index;
+        bool sum, mxr;          /* hit latency 2, 3: sampled when the walk starts */
+        bool end_fault;         /* hit latency 2, 3: how the walk in DONE ends */
+        uint32_t end_cause;
     } walk;
 } pw_mmu_model;
 

@@ -36,10 +36,13 @@ static const char USAGE[] =
     "      Narrate one translation (fields as in a t line) against the memory\n"
     "      FILE.vec leaves behind (default: empty memory). --ad overrides the\n"
     "      file's A/D policy (default svade).\n"
-    "  replay [--entries N] [--trace OUT] FILE.stim\n"
+    "  replay [--entries N] [--hit-latency L] [--counter-bits B] [--sfence-flush-all]\n"
+    "         [--ppn-in-bram] [--trace OUT] FILE.stim\n"
     "      Drive the MMU's cycle model with a stimulus (docs/stimulus-format.md) and\n"
     "      write its trace (docs/trace-format.md) to OUT (default: standard output).\n"
-    "      --entries: TLB entries of the modelled build (default 8).\n"
+    "      The modelled build's parameters (docs/mmu.md): --entries (default 8),\n"
+    "      --hit-latency 1, 2 or 3 (default 1), --counter-bits 32, 16 or 0 (default\n"
+    "      32), --sfence-flush-all, --ppn-in-bram (needs --hit-latency 3).\n"
     "  help      this text\n"
     "  version   the version\n"
     "\n"
@@ -193,15 +196,28 @@ static int cmd_explain(int argc, char **argv)
 static int cmd_replay(int argc, char **argv)
 {
     const char *trace_path = NULL, *stim_path = NULL;
-    unsigned long entries = 8;
+    unsigned long entries = 8, hit_latency = 1, counter_bits = 32;
+    bool flush_all = false, ppn_in_bram = false;
     for (int i = 0; i < argc; i++) {
+        char *end;
         if (!strcmp(argv[i], "--trace") && i + 1 < argc) {
             trace_path = argv[++i];
         } else if (!strcmp(argv[i], "--entries") && i + 1 < argc) {
-            char *end;
             entries = strtoul(argv[++i], &end, 10);
             if (*end || entries < 4 || entries > PW_MMU_MAX_ENTRIES)
                 return usage_error("--entries takes a number from 4 to 32, not '%s'", argv[i]);
+        } else if (!strcmp(argv[i], "--hit-latency") && i + 1 < argc) {
+            hit_latency = strtoul(argv[++i], &end, 10);
+            if (*end || hit_latency < 1 || hit_latency > PW_MMU_MAX_HIT_LATENCY)
+                return usage_error("--hit-latency takes 1, 2 or 3, not '%s'", argv[i]);
+        } else if (!strcmp(argv[i], "--counter-bits") && i + 1 < argc) {
+            counter_bits = strtoul(argv[++i], &end, 10);
+            if (*end || (counter_bits != 32 && counter_bits != 16 && counter_bits != 0))
+                return usage_error("--counter-bits takes 32, 16 or 0, not '%s'", argv[i]);
+        } else if (!strcmp(argv[i], "--sfence-flush-all")) {
+            flush_all = true;
+        } else if (!strcmp(argv[i], "--ppn-in-bram")) {
+            ppn_in_bram = true;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             return usage_error("replay: unknown option '%s'", argv[i]);
         } else if (!stim_path) {
@@ -210,6 +226,8 @@ static int cmd_replay(int argc, char **argv)
             return usage_error("replay takes one FILE.stim, not also '%s'", argv[i]);
         }
     }
+    if (ppn_in_bram && hit_latency != 3)
+        return usage_error("%s", "--ppn-in-bram needs --hit-latency 3");
     if (!stim_path)
         return usage_error("%s", "replay needs a FILE.stim");
     pw_stim stim;
@@ -221,14 +239,24 @@ static int cmd_replay(int argc, char **argv)
         pw_stim_free(&stim);
         return EXIT_USAGE;
     }
-    pw_mmu_config cfg = {(unsigned)entries, stim.ad, true};
+    pw_mmu_config cfg = {.tlb_entries = (unsigned)entries, .ad = stim.ad, .trace_port = true,
+                         .hit_latency = (unsigned)hit_latency,
+                         .counters = counter_bits == 32 ? PW_COUNTERS_32
+                                     : counter_bits == 16 ? PW_COUNTERS_16 : PW_COUNTERS_NONE,
+                         .sfence_flush_all = flush_all, .ppn_in_bram = ppn_in_bram};
     pw_mmu_model *m = malloc(sizeof *m);
     if (!m || !pw_mmu_init(m, &cfg)) {
         fprintf(stderr, "pagewalk-model: error: out of memory\n");
         return EXIT_USAGE;
     }
-    char build[32];
-    snprintf(build, sizeof build, "%s (%lu entries)", pw_ad_name(stim.ad), entries);
+    /* "svadu (8 entries)", with the other parameters where they are not the defaults */
+    char build[128], latency_text[24] = "", counters_text[24] = "";
+    if (hit_latency != 1)
+        snprintf(latency_text, sizeof latency_text, ", hit latency %lu", hit_latency);
+    if (counter_bits != 32)
+        snprintf(counters_text, sizeof counters_text, ", %lu-bit counters", counter_bits);
+    snprintf(build, sizeof build, "%s (%lu entries%s%s%s%s)", pw_ad_name(stim.ad), entries, latency_text,
+             counters_text, flush_all ? ", flush-all sfence" : "", ppn_in_bram ? ", PPN in block RAM" : "");
     pw_trace_writer tw;
     pw_trace_begin(&tw, out, "model", build, stim_path);
     pw_stim_driver d;

@@ -56,9 +56,9 @@ bool parse_u64(const char *s, uint64_t *out)
 
 void print_summary(const cosim::DutBuild &b, uint64_t seed, const cosim::RunStats &s, bool ok, bool json)
 {
-    std::printf("%s: build %s (%s, %u entries), seed %" PRIu64 ": %" PRIu64 " cycles, %" PRIu64
+    std::printf("%s: build %s (%s), seed %" PRIu64 ": %" PRIu64 " cycles, %" PRIu64
                 " translations (%" PRIu64 " hits, %" PRIu64 " misses), faults",
-                ok ? "PASS" : "FAIL", b.name.c_str(), pw_ad_name(b.ad), b.tlb_entries, seed, s.cycles,
+                ok ? "PASS" : "FAIL", b.name.c_str(), b.describe().c_str(), seed, s.cycles,
                 s.translations, s.hits, s.misses);
     static const unsigned causes[] = {1, 5, 7, 12, 13, 15};
     for (unsigned c : causes)
@@ -67,9 +67,11 @@ void print_summary(const cosim::DutBuild &b, uint64_t seed, const cosim::RunStat
                 s.seconds > 0 ? double(s.cycles) / s.seconds / 1e6 : 0.0);
     if (!json)
         return;
-    std::printf("{\"seed\": %" PRIu64 ", \"dut\": \"%s\", \"ad\": \"%s\", \"entries\": %u, \"cycles\": %" PRIu64
-                ", \"translations\": %" PRIu64 ", \"hits\": %" PRIu64 ", \"misses\": %" PRIu64 ", \"faults\": {",
-                seed, b.name.c_str(), pw_ad_name(b.ad), b.tlb_entries, s.cycles, s.translations, s.hits, s.misses);
+    std::printf("{\"seed\": %" PRIu64 ", \"dut\": \"%s\", \"ad\": \"%s\", \"entries\": %u, \"hit_latency\": %u"
+                ", \"cycles\": %" PRIu64 ", \"translations\": %" PRIu64 ", \"hits\": %" PRIu64
+                ", \"misses\": %" PRIu64 ", \"faults\": {",
+                seed, b.name.c_str(), pw_ad_name(b.ad), b.tlb_entries, b.hit_latency, s.cycles, s.translations,
+                s.hits, s.misses);
     for (unsigned i = 0; i < 6; i++)
         std::printf("%s\"%u\": %" PRIu64, i ? ", " : "", causes[i], s.faults[causes[i]]);
     std::printf("}, \"sfences\": %" PRIu64 ", \"mismatches\": %" PRIu64 ", \"seconds\": %.3f}\n", s.sfences,
@@ -99,7 +101,7 @@ int main(int argc, char **argv)
             return 0;
         } else if (a == "--list") {
             for (const cosim::DutBuild &b : cosim::dut_builds())
-                std::printf("%s (%s, %u entries)\n", b.name.c_str(), pw_ad_name(b.ad), b.tlb_entries);
+                std::printf("%s (%s)\n", b.name.c_str(), b.describe().c_str());
             return 0;
         } else if (a == "--ad" || a == "--dut") {
             if (!need("a name"))

@@ -35,14 +35,24 @@ class Dut {
 };
 
 // A Verilated build linked into this program, by name ("svade", "svadu",
-// or a mutant's name), with the A/D policy and TLB size it was built for.
+// "svade_l3", ..., or a mutant's name), with the parameters it was built with.
 struct DutBuild {
     std::string name;
     pw_ad_policy ad;
     unsigned tlb_entries;
     std::unique_ptr<Dut> (*make)();
+    unsigned hit_latency;       // the HitLatency parameter
+    pw_counter_width counters;  // CounterBits
+    bool sfence_flush_all;      // SfenceFlushAll
+    bool ppn_in_bram;           // PpnInBram
     // The cycle model's configuration for this build (its trace port is on).
-    pw_mmu_config config() const { return pw_mmu_config{tlb_entries, ad, true}; }
+    pw_mmu_config config() const
+    {
+        return pw_mmu_config{tlb_entries, ad, true, hit_latency, counters, sfence_flush_all, ppn_in_bram};
+    }
+    // Its parameters, e.g. "svadu, 8 entries" (the MMU's defaults otherwise)
+    // or "svade, 8 entries, HitLatency 3, CounterBits 0, SfenceFlushAll, PpnInBram".
+    std::string describe() const;
 };
 
 // Every build linked in; each dut_verilated.cc instance registers itself.

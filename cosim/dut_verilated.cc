@@ -1,6 +1,8 @@
 // One Verilated build behind the Dut interface. Compiled once per build
 // with DUT_CLASS (the --prefix), DUT_NAME, DUT_AD and DUT_ENTRIES defined,
-// and DUT_COVERAGE for a build Verilated with coverage (docs/coverage.md):
+// the options it was Verilated with (DUT_HIT_LATENCY, DUT_COUNTERS,
+// DUT_FLUSH_ALL, DUT_PPN_IN_BRAM) when they are not the defaults, and
+// DUT_COVERAGE for a build Verilated with coverage (docs/coverage.md):
 // such a DUT writes its line and toggle counts when it is destroyed, into
 // the folder $PAGEWALK_COVERAGE_DIR names (nothing when it is unset).
 #include <verilated.h>
@@ -166,7 +168,22 @@ class VerilatedDut : public Dut {
 
 std::unique_ptr<Dut> make() { return std::unique_ptr<Dut>(new VerilatedDut); }
 
-RegisterDut registered({PW_STR(DUT_NAME), DUT_AD, DUT_ENTRIES, make});
+// The options default to the MMU's defaults (a mutant's build gives none).
+#ifndef DUT_HIT_LATENCY
+#define DUT_HIT_LATENCY 1
+#endif
+#ifndef DUT_COUNTERS
+#define DUT_COUNTERS PW_COUNTERS_32
+#endif
+#ifndef DUT_FLUSH_ALL
+#define DUT_FLUSH_ALL 0
+#endif
+#ifndef DUT_PPN_IN_BRAM
+#define DUT_PPN_IN_BRAM 0
+#endif
+
+RegisterDut registered({PW_STR(DUT_NAME), DUT_AD, DUT_ENTRIES, make, DUT_HIT_LATENCY, DUT_COUNTERS,
+                        DUT_FLUSH_ALL != 0, DUT_PPN_IN_BRAM != 0});
 
 }  // namespace
 }  // namespace cosim

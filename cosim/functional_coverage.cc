@@ -4,11 +4,13 @@
 #include <atomic>
 #include <cstdlib>
 #include <unistd.h>
+#include <vector>
 
 namespace cosim {
 namespace {
 
-const char *const kStates[] = {"idle", "read", "wait_read", "write", "wait_write"};  // pw_walk_state order
+const char *const kStates[] = {"idle", "read", "wait_read", "write", "wait_write", "done"};  // pw_walk_state order
+static_assert(sizeof kStates / sizeof kStates[0] == PW_WALK_DONE + 1, "a name for every walker state");
 const char *const kForms[] = {"va_asid", "va", "asid", "all"};  // all_va | all_asid << 1
 const char *const kAccess[] = {"r", "w", "x"};
 const char *const kPriv[] = {"U", "S"};
@@ -110,9 +112,14 @@ FunctionalCoverage::FunctionalCoverage(const pw_mmu_config &cfg) : cfg_(cfg)
     for (const char *why : {"satp_bare", "machine"})
         for (const char *acc : kAccess)
             bins_[std::string("bare.") + pw_ad_name(ad) + "." + why + "." + acc] = 0;
-    unsigned states = ad == PW_AD_SVADU ? 5 : 3;  // Svade never writes back
+    // Svade never writes back; only the pipelined walker (HitLatency 2, 3) has DONE.
+    std::vector<unsigned> states = {PW_WALK_IDLE, PW_WALK_READ, PW_WALK_WAIT_READ};
+    if (ad == PW_AD_SVADU)
+        states.insert(states.end(), {PW_WALK_WRITE, PW_WALK_WAIT_WRITE});
+    if (cfg.hit_latency > 1)
+        states.push_back(PW_WALK_DONE);
     for (const char *form : kForms) {
-        for (unsigned s = 0; s < states; s++)
+        for (unsigned s : states)
             bins_[std::string("sfence.") + form + "." + kStates[s]] = 0;
         bins_[std::string("sfence.") + form + ".fill"] = 0;
     }
@@ -129,7 +136,7 @@ FunctionalCoverage::FunctionalCoverage(const pw_mmu_config &cfg) : cfg_(cfg)
     if (ad == PW_AD_SVADU)
         for (const char *kind : {"writeback_l1", "writeback_l0"})
             bins_[std::string("bus_error.") + kind] = 0;
-    for (unsigned s = 0; s < states; s++)
+    for (unsigned s : states)
         bins_[std::string("reset.") + kStates[s]] = 0;
     for (unsigned i = 0; i < cfg.tlb_entries; i++)
         for (const char *ev : {"fill", "hit", "replace", "flush"})
@@ -148,7 +155,7 @@ void FunctionalCoverage::edge(const pw_mmu_model &before, const pw_mmu_inputs &i
 {
     if (!in.rst_n) {
         hit(std::string("reset.") + kStates[before.state]);
-        pending_ = false;
+        in_flight_.clear();
         return;
     }
     uint32_t asid = (in.satp >> PW_SATP_ASID_SHIFT) & PW_SATP_ASID_MASK;
@@ -156,8 +163,8 @@ void FunctionalCoverage::edge(const pw_mmu_model &before, const pw_mmu_inputs &i
 
     // A request accepted: the lookup it made against the TLB before this edge.
     if (after.events.accepted) {
-        pending_ = true;
-        hit_ = after.events.hit;
+        in_flight_.push_back(after.events.hit);
+        bool is_hit = after.events.hit;
         wrote_ = false;
         reads_ = 0;
         bool translated = (in.satp & PW_SATP_MODE) && pw_mmu_port_priv(in.req_priv) != PW_PRIV_M;
@@ -179,12 +186,12 @@ void FunctionalCoverage::edge(const pw_mmu_model &before, const pw_mmu_inputs &i
                         if (asid >> b & 1)
                             hit("asid.lookup_matches.b" + std::to_string(b));
             }
-            if (hit_ && first >= 0)
+            if (is_hit && first >= 0)
                 hit("tlb.e" + std::to_string(first) + ".hit");
         }
     }
     // The walk's memory traffic, for the response's classification.
-    if (pending_ && out.mem_req_valid && in.mem_req_ready) {
+    if (!in_flight_.empty() && out.mem_req_valid && in.mem_req_ready) {
         if (out.mem_req_we) {
             wrote_ = true;
         } else {
@@ -225,8 +232,10 @@ void FunctionalCoverage::edge(const pw_mmu_model &before, const pw_mmu_inputs &i
 
 void FunctionalCoverage::response(const Request &req, const pw_mmu_outputs &out, const MemoryView *memory)
 {
-    bool was_hit = hit_, wrote = wrote_;
-    pending_ = false;
+    if (in_flight_.empty())
+        return;  // the checker has reported a response nobody asked for
+    bool was_hit = in_flight_.front(), wrote = wrote_;
+    in_flight_.pop_front();
     unsigned acc = port_access(req.access);
     pw_priv priv = pw_mmu_port_priv(req.priv);
     if (!(req.satp & PW_SATP_MODE) || priv == PW_PRIV_M) {

@@ -15,7 +15,8 @@
 //                                         walk (miss), where it can be
 //   bare.AD.WHY.ACC                       untranslated: satp bare, or M-mode
 //   sfence.FORM.STATE                     each sfence form (all, va, asid, va_asid)
-//                                         in each walker state, and .fill: in the
+//                                         in each walker state (DONE: HitLatency 2
+//                                         and 3 only), and .fill: in the
 //                                         cycle a successful walk would fill
 //   asid.KIND.bB                          a non-global entry for the same page whose
 //                                         ASID differs from the lookup's (sfence's)
@@ -28,13 +29,14 @@
 //   mega_misaligned.bitB                  a megapage whose PPN[0] has bit B alone set
 //   bus_error.KIND                        on the PTE read at level 1 or 0, on the
 //                                         write-back of a level-1 or level-0 leaf
-//   reset.STATE                           reset in each walker state
+//   reset.STATE                           reset in each walker state (DONE as above)
 //   tlb.eI.EVENT                          entry I filled, hit, replaced, flushed
 #ifndef PAGEWALK_COSIM_FUNCTIONAL_COVERAGE_H
 #define PAGEWALK_COSIM_FUNCTIONAL_COVERAGE_H
 
 #include <cstdint>
 #include <cstdio>
+#include <deque>
 #include <map>
 #include <string>
 
@@ -68,8 +70,12 @@ class FunctionalCoverage {
 
     pw_mmu_config cfg_;
     std::map<std::string, uint64_t> bins_;
-    // The translation in flight, from acceptance to response.
-    bool pending_ = false, hit_ = false, wrote_ = false;
+    // The translations in flight, from acceptance to response, oldest first:
+    // whether each hit the TLB (with HitLatency 2 and 3 up to three are in
+    // flight, answered in order). The walk's traffic is the newest's: nothing
+    // is accepted behind a miss.
+    std::deque<bool> in_flight_;
+    bool wrote_ = false;
     unsigned reads_ = 0;
 };
 

@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
 """Run many seeded RTL-versus-model co-simulations, here or on SLURM, and summarize them.
 
-usage: regress.py --sim PATH --seeds N [--first-seed S] [--cycles C] [--ad both|svade|svadu]
+usage: regress.py --sim PATH --seeds N [--first-seed S] [--cycles C]
+                  [--ad both|svade|svadu | --builds all|NAME,... [--sample]]
                   [--junit FILE] [--timeout SEC] [--jobs J] [--results DIR] [--resume]
                   [--scheduler local|slurm] [--chunk SEEDS] [--partition P] ...
 
-Each run is `SIM --ad AD --seed N --cycles C --json`: exit 0 means RTL and model
+Each run is `SIM --ad AD --seed N --cycles C --json` (or, with --builds, `SIM
+--dut NAME ...` for each build: the hit latencies and option sets the program
+links, `SIM --list`; --sample gives each seed one build, in turn, so that N
+seeds cover every build with N runs): exit 0 means RTL and model
 agreed on every cycle, 1 a mismatch, 2 a usage error, anything else a crash;
 its last stdout line is a JSON summary. A run fails on a mismatch (exit 1, or
 a summary counting mismatches); it is broken when it exits otherwise, times
@@ -25,6 +29,7 @@ import json
 import os
 import shlex
 import shutil
+import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
@@ -121,6 +126,11 @@ def parse_args(argv):
                    help="cycles per run (default %(default)s)")
     p.add_argument("--ad", choices=("both",) + POLICIES, default="both",
                    help="A/D-bit policy: svade, svadu, or both for every seed (default)")
+    p.add_argument("--builds", metavar="all|NAME,...",
+                   help="run these builds of the simulator (--dut NAME) instead of the A/D"
+                        " pair: 'all' for every build it lists (SIM --list)")
+    p.add_argument("--sample", action="store_true",
+                   help="with --builds: each seed runs one build, in turn, not every one")
     p.add_argument("--junit", metavar="FILE", help="also write a JUnit XML report to FILE")
     p.add_argument("--timeout", type=suitecli.seconds_arg, default=300.0, metavar="SEC",
                    help="a run still going after SEC seconds fails (default %(default)g)")
@@ -163,8 +173,10 @@ def is_count(value):
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
-def parse_summary(line, seed, ad):
-    """Return (summary, None) for a valid JSON summary of this run, else (None, why not)."""
+def parse_summary(line, seed, ad, column="ad"):
+    """Return (summary, None) for a valid JSON summary of this run, else (None, why not).
+
+    column: the summary field that names the run's column (ad, or dut for --builds)."""
     try:
         obj = json.loads(line)
     except (ValueError, RecursionError):
@@ -180,8 +192,8 @@ def parse_summary(line, seed, ad):
     for cause, n in faults.items():
         if not cause.isdigit() or not is_count(n):
             return None, f"no summary line ('faults' has a bad entry {cause!r}: {n!r})"
-    if obj.get("seed") != seed or obj.get("ad") != ad:
-        return None, (f"the summary line is for seed {obj.get('seed')} {obj.get('ad')},"
+    if obj.get("seed") != seed or obj.get(column) != ad:
+        return None, (f"the summary line is for seed {obj.get('seed')} {obj.get(column)},"
                       f" not seed {seed} {ad}")
     return obj, None
 
@@ -191,7 +203,7 @@ def judge(job, outcome):
     seed, ad = job.meta["seed"], job.meta["ad"]
     out_lines = outcome.out_lines
     summary, why = (None, "no summary line (no output)") if not out_lines else \
-        parse_summary(out_lines[-1], seed, ad)
+        parse_summary(out_lines[-1], seed, ad, job.meta.get("key", "ad"))
     shown = out_lines[:-1] if summary is not None else out_lines
     run = Run(seed, ad, shlex.split(job.reproduce))
     run.summary = summary
@@ -339,15 +351,22 @@ def report(plan, have, sessions, why, results):
 # ---------------------------------------------------------------- main
 
 def make_plan(args, sim, policies, logs_kept):
-    """Return the suite's plan: one job per seed and policy, seed by seed."""
+    """Return the suite's plan: one job per seed and policy (or build), seed by seed.
+
+    With --builds the columns are builds, run with --dut; --sample gives seed
+    S only the build at S's turn."""
     last_seed = args.first_seed + args.seeds - 1
+    flag, key = ("--dut", "dut") if args.builds else ("--ad", "ad")
     jobs = []
     for seed in range(args.first_seed, last_seed + 1):
-        for ad in policies:
-            command = [sim, "--ad", ad, "--seed", str(seed), "--cycles", str(args.cycles)]
+        mine = policies
+        if args.sample:
+            mine = (policies[(seed - args.first_seed) % len(policies)],)
+        for ad in mine:
+            command = [sim, flag, ad, "--seed", str(seed), "--cycles", str(args.cycles)]
             jobs.append(planlib.Job(f"seed-{seed}-{ad}", command + ["--json"],
                                     reproduce=shlex.join(command), timeout=args.timeout,
-                                    name=f"seed {seed} {ad}", meta={"seed": seed, "ad": ad}))
+                                    name=f"seed {seed} {ad}", meta={"seed": seed, "ad": ad, "key": key}))
     properties = [("sim", args.sim), ("cycles", args.cycles), ("first-seed", args.first_seed),
                   ("seeds", args.seeds), ("timeout", f"{args.timeout:g}")]
     return planlib.new_plan(SUITE, jobs, module=os.path.abspath(__file__),
@@ -370,6 +389,25 @@ def header(args, policies):
     return text
 
 
+def builds_to_run(sim, builds):
+    """Return (build names, None) for --builds, checked against SIM --list, or (None, why not)."""
+    try:
+        listed = subprocess.run([sim, "--list"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return None, f"--builds: {sim} --list did not run ({e})"
+    names = [line.split()[0] for line in listed.stdout.splitlines() if line.strip()]
+    if listed.returncode != 0 or not names:
+        return None, f"--builds: {sim} --list listed no builds (exit status {listed.returncode})"
+    if builds == "all":
+        return tuple(names), None
+    wanted = tuple(b for b in builds.replace(",", " ").split())
+    unknown = [b for b in wanted if b not in names]
+    if unknown or not wanted:
+        return None, (f"--builds: no build {', '.join(unknown) or '(none given)'} in {sim};"
+                      f" it has {', '.join(names)}")
+    return wanted, None
+
+
 def main(argv=None):
     """Run the regression the command line asks for; return the exit status."""
     argv = sys.argv[1:] if argv is None else argv
@@ -379,11 +417,20 @@ def main(argv=None):
         error = check_junit(args.junit)
     if error is None:
         error = suitecli.check_run_options(args)
+    if error is None and args.builds and args.ad != "both":
+        error = "--ad and --builds do not go together (name the builds)"
+    if error is None and args.sample and not args.builds:
+        error = "--sample needs --builds"
     if error:
         print(f"regress.py: error: {error}", file=sys.stderr)
         return EXIT_USAGE
 
     policies = POLICIES if args.ad == "both" else (args.ad,)
+    if args.builds:
+        policies, error = builds_to_run(sim, args.builds)
+        if error:
+            print(f"regress.py: error: {error}", file=sys.stderr)
+            return EXIT_USAGE
     results, scratch = args.results, None
     if results is None:  # nothing to resume later: records go to a scratch folder
         scratch = tempfile.TemporaryDirectory(prefix="regress-")
@@ -391,7 +438,7 @@ def main(argv=None):
     plan = make_plan(args, sim, policies, logs_kept=scratch is None)
     hint = None if scratch else suitecli.resume_command([os.path.relpath(__file__)] + argv)
     opts = suitecli.options_from(args, args.junit, hint)
-    opts.chunk = args.chunk * len(policies)  # whole seeds per array task
+    opts.chunk = args.chunk * (1 if args.sample else len(policies))  # whole seeds per array task
     try:
         return suiterun.run(results, plan, opts, header(args, policies))
     except (planlib.PlanError, slurm.SlurmError) as e:

@@ -32,7 +32,7 @@ int replay_stimulus(const DutBuild &build, const std::string &stim_path, const s
     if (!wave_path.empty() && dut->trace_open(wave_path))
         dut->trace_active(true);
     MmuChecker checker(build.config(), nullptr);  // the outputs, against the cycle model
-    std::string name = std::string(pw_ad_name(build.ad)) + " (" + std::to_string(build.tlb_entries) + " entries)";
+    std::string name = build.name + " (" + build.describe() + ")";
     pw_trace_writer tw;
     pw_trace_begin(&tw, out, "verilator", name.c_str(), stim_path.c_str());
     pw_stim_driver drv;

@@ -58,7 +58,23 @@ MODEL_CFLAGS := -std=c11 -Wpedantic $(WARN) -D_POSIX_C_SOURCE=200809L -I$(GEN_DI
 
 # ---------------------------------------------------------------- shared file lists
 # The MMU's RTL, in the order every flow reads it.
-RTL_MMU := rtl/mmu/pw_leaf_check.v rtl/mmu/pw_tlb.v rtl/mmu/pw_walker.v rtl/mmu/pw_mmu.v
+RTL_MMU := rtl/mmu/pw_leaf_check.v rtl/mmu/pw_tlb.v rtl/mmu/pw_hit_pipe.v rtl/mmu/pw_counters.v \
+           rtl/mmu/pw_walker.v rtl/mmu/pw_walker_pipe.v rtl/mmu/pw_mmu.v
+# The MMU builds the simulation flows run (co-simulation, traces, mutants,
+# SystemC, gate level): both A/D policies at each hit latency, and the
+# options of docs/mmu.md in three combinations (the small build, the
+# iCEBreaker's options under Svadu, the one-cycle MMU's options).
+#   NAME:SVADU:HITLATENCY:COUNTERBITS:SFENCEFLUSHALL:PPNINBRAM
+MMU_BUILDS := svade:0:1:32:0:0 svadu:1:1:32:0:0 svade_l2:0:2:32:0:0 svadu_l2:1:2:32:0:0 \
+              svade_l3:0:3:32:0:0 svadu_l3:1:3:32:0:0 svade_l3_small:0:3:0:1:1 \
+              svadu_l3_c16_bram:1:3:16:0:1 svade_l1_c16_flushall:0:1:16:1:0
+MMU_BUILD_NAMES := $(foreach b,$(MMU_BUILDS),$(firstword $(subst :, ,$(b))))
+# $(call mmu_build,NAME,FIELD): one field of a build (2 SVADU ... 6 PPNINBRAM)
+mmu_build = $(word $(2),$(subst :, ,$(filter $(1):%,$(MMU_BUILDS))))
+# $(call mmu_build_params,NAME): its parameters as iverilog -P options of MODULE $(2)
+mmu_build_params = -P $(2).Svadu=$(call mmu_build,$(1),2) -P $(2).HitLatency=$(call mmu_build,$(1),3) \
+                   -P $(2).CounterBits=$(call mmu_build,$(1),4) -P $(2).SfenceFlushAll=$(call mmu_build,$(1),5) \
+                   -P $(2).PpnInBram=$(call mmu_build,$(1),6)
 # The generated Verilog the RTL includes.
 RTL_MMU_INCLUDES := $(RTL_INC)/pagewalk_defs.vh $(RTL_INC)/pw_mmu_ports.vh
 # The interface assertions pw_mmu compiles in for simulation (docs/mmu.md,

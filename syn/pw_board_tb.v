@@ -7,7 +7,12 @@
 module pw_board_tb #(
   parameter         ReqFile      = "rtl/board/selftest/selftest_req.hex",  // -P to test a broken list
   parameter integer ClocksPerBit = 2,
-  parameter integer MaxCycles    = 20000000
+  parameter integer MaxCycles    = 20000000,
+  // the MMU's options; syn/synth.mk sets the iCEBreaker's
+  parameter integer HitLatency     = 1,
+  parameter integer CounterBits    = 32,
+  parameter integer SfenceFlushAll = 0,
+  parameter integer PpnInBram      = 0
 );
 
   reg  clk = 1'b0;
@@ -17,7 +22,9 @@ module pw_board_tb #(
   always #5 clk = !clk;
 
   pw_board_top #(
-    .ClockHz(ClocksPerBit * 115200), .Baud(115200), .ResetHoldBits(3), .ReqFile(ReqFile)
+    .ClockHz(ClocksPerBit * 115200), .Baud(115200), .ResetHoldBits(3), .ReqFile(ReqFile),
+    .HitLatency(HitLatency), .CounterBits(CounterBits), .SfenceFlushAll(SfenceFlushAll),
+    .PpnInBram(PpnInBram)
   ) u_top (
     .clk_i(clk), .restart_i(1'b0), .uart_rx_i(1'b1), .uart_tx_o(tx),
     .led_pass_o(pass), .led_fail_o(fail), .led_busy_o(busy)

@@ -10,8 +10,12 @@
 `default_nettype none
 
 module pw_mmu_ooc #(
-  parameter integer TlbEntries = 8,
-  parameter integer Svadu      = 0
+  parameter integer TlbEntries     = 8,
+  parameter integer Svadu          = 0,
+  parameter integer HitLatency     = 1,
+  parameter integer CounterBits    = 32,
+  parameter integer SfenceFlushAll = 0,
+  parameter integer PpnInBram      = 0
 ) (
   input  wire clk_i,
   input  wire rst_ni,
@@ -26,7 +30,9 @@ module pw_mmu_ooc #(
 
   wire [OutBits-1:0] out;
 
-  pw_mmu #(.TlbEntries(TlbEntries), .Svadu(Svadu), .TracePort(0)) u_mmu (
+  pw_mmu #(.TlbEntries(TlbEntries), .Svadu(Svadu), .HitLatency(HitLatency),
+           .CounterBits(CounterBits), .SfenceFlushAll(SfenceFlushAll), .PpnInBram(PpnInBram),
+           .TracePort(0)) u_mmu (
     .clk_i, .rst_ni,
     .satp_i            (in_q[31:0]),
     .sum_i             (in_q[32]),

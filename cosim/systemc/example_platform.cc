@@ -39,7 +39,7 @@ ExamplePlatform::ExamplePlatform(sc_core::sc_module_name name, const VerilatedMm
                                  const PlatformConfig &config)
     : sc_core::sc_module(name), clock("clock", clock_period()), reset_n("reset_n"),
       memory("memory", memory_timing(config.seed)), mmu("mmu", build, mmu_config(config.seed)),
-      scoreboard("scoreboard", memory, build.ad, clock_period(), config.reproduce), world(memory, config.seed),
+      scoreboard("scoreboard", memory, build.ad, build.hit_latency, clock_period(), config.reproduce), world(memory, config.seed),
       generator("generator", world, scoreboard, GeneratorConfig{config.seed, config.translations, clock_period()})
 {
     mmu.clk(clock);

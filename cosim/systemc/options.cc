@@ -27,11 +27,13 @@ bool parse_number(const std::string &text, uint64_t *value)
 
 std::string usage(const std::string &program)
 {
-    return "usage: " + program + " [--ad svade|svadu] [--seed N] [--translations N]\n"
+    return "usage: " + program + " [--ad svade|svadu | --build NAME] [--seed N] [--translations N]\n"
            "  SystemC/TLM-2.0 co-simulation of the Verilated MMU (docs/systemc.md): seeded\n"
            "  random translations through the MMU's TLM socket, every answer checked\n"
            "  against the architectural model.\n"
            "  --ad POLICY        the Verilated build to run (default: the first linked)\n"
+           "  --build NAME       a build by name: svade, svadu, svade_l2, svadu_l3 (the hit\n"
+           "                     latency and options of docs/mmu.md; an unknown name lists them)\n"
            "  --seed N           random seed (default 1); decimal or 0x hex\n"
            "  --translations N   translations to run and check, 1 to 1000000000 (default 10000)\n"
            "  exit status: 0 all agreed, 1 a mismatch, 2 a bad option\n";
@@ -50,7 +52,7 @@ bool parse_options(int argc, char **argv, Options *options, std::string *error)
         if (arg.rfind("--", 0) == 0 && eq != std::string::npos) {
             value = arg.substr(eq + 1);
             arg = arg.substr(0, eq);
-        } else if (arg == "--seed" || arg == "--translations" || arg == "--ad") {
+        } else if (arg == "--seed" || arg == "--translations" || arg == "--ad" || arg == "--build") {
             if (i + 1 >= argc) {
                 *error = arg + ": needs a value";
                 return false;
@@ -79,6 +81,12 @@ bool parse_options(int argc, char **argv, Options *options, std::string *error)
                 return false;
             }
             options->ad = value;
+        } else if (arg == "--build") {
+            if (value.empty()) {
+                *error = "--build: needs a build name";
+                return false;
+            }
+            options->build = value;
         } else {
             *error = "unknown option '" + std::string(argv[i]) + "'";
             return false;

@@ -11,6 +11,7 @@ struct Options {
     uint64_t seed = 1;
     uint64_t translations = 10000;
     std::string ad;     // empty: the first build linked
+    std::string build;  // a build by name (--build); overrides ad
     bool help = false;
 };
 

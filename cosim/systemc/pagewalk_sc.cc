@@ -17,10 +17,10 @@ namespace {
 
 // The build --ad names, or the first linked one; nullptr when none matches.
 const pwsc::VerilatedMmuBuild *choose_build(const std::vector<pwsc::VerilatedMmuBuild> &builds,
-                                            const std::string &ad)
+                                            const std::string &ad, const std::string &name)
 {
     for (const pwsc::VerilatedMmuBuild &b : builds)
-        if (ad.empty() || ad == pw_ad_name(b.ad))
+        if (name.empty() ? (ad.empty() || ad == pw_ad_name(b.ad)) : name == b.name)
             return &b;
     return nullptr;
 }
@@ -28,8 +28,9 @@ const pwsc::VerilatedMmuBuild *choose_build(const std::vector<pwsc::VerilatedMmu
 // The command line that reruns this run.
 std::string reproduce(const char *program, const pwsc::VerilatedMmuBuild &build, const pwsc::Options &o)
 {
-    return std::string(program) + " --ad " + pw_ad_name(build.ad) + " --seed " + std::to_string(o.seed) +
-           " --translations " + std::to_string(o.translations);
+    std::string which = o.build.empty() ? std::string(" --ad ") + pw_ad_name(build.ad) : " --build " + build.name;
+    return std::string(program) + which + " --seed " + std::to_string(o.seed) + " --translations " +
+           std::to_string(o.translations);
 }
 
 // The run's figures: what was checked, what the MMU and memory did.
@@ -110,13 +111,15 @@ int sc_main(int argc, char **argv)
         return 0;
     }
     std::vector<pwsc::VerilatedMmuBuild> builds = pwsc::linked_mmu_builds();
-    const pwsc::VerilatedMmuBuild *build = choose_build(builds, options.ad);
+    const pwsc::VerilatedMmuBuild *build = choose_build(builds, options.ad, options.build);
     if (!build) {
         std::string have;
         for (const pwsc::VerilatedMmuBuild &b : builds)
-            have += std::string(have.empty() ? "" : ", ") + pw_ad_name(b.ad) + " (" + b.name + ")";
-        fprintf(stderr, "%s: --ad: this program has no %s build; it has: %s\n", program.c_str(), options.ad.c_str(),
-                have.c_str());
+            have += std::string(have.empty() ? "" : ", ") + b.name + " (" + pw_ad_name(b.ad) + ", hit latency " +
+                    std::to_string(b.hit_latency) + ")";
+        fprintf(stderr, "%s: %s: this program has no %s build; it has: %s\n", program.c_str(),
+                options.build.empty() ? "--ad" : "--build",
+                (options.build.empty() ? options.ad : options.build).c_str(), have.c_str());
         return 2;
     }
     try {

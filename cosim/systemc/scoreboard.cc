@@ -8,11 +8,12 @@
 namespace pwsc {
 
 Scoreboard::Scoreboard(sc_core::sc_module_name name, const BackdoorMemory &memory, pw_ad_policy ad,
-                       sc_core::sc_time clock_period, std::string reproduce)
+                       unsigned hit_latency, sc_core::sc_time clock_period, std::string reproduce)
     : sc_core::sc_module(name), clk("clk"), rst_n("rst_n"), satp("satp"), sum("sum"), mxr("mxr"),
       req_valid("req_valid"), req_ready("req_ready"), req_vaddr("req_vaddr"), req_access("req_access"),
       req_priv("req_priv"), resp_valid("resp_valid"), resp_fault("resp_fault"), resp_paddr("resp_paddr"),
-      resp_cause("resp_cause"), mem_resp_valid("mem_resp_valid"), golden_(memory, ad), clock_period_(clock_period), reproduce_(std::move(reproduce))
+      resp_cause("resp_cause"), mem_resp_valid("mem_resp_valid"), golden_(memory, ad), clock_period_(clock_period), reproduce_(std::move(reproduce)),
+      hit_latency_(hit_latency)
 {
     SC_HAS_PROCESS(Scoreboard);
     SC_METHOD(on_edge);
@@ -73,7 +74,12 @@ void Scoreboard::check_response(const Outcome &got)
     stats_.translations++;
     if (got.fault)
         stats_.faults[got.cause & 15]++;
-    uint64_t due = (memory_edge_ > accepted_edge_ ? memory_edge_ : accepted_edge_) + 1;
+    // docs/mmu.md: a hit (or an untranslated request) answers HitLatency cycles
+    // after acceptance; a walk one cycle after its last memory response, or
+    // two when pipelined (its DONE cycle, then the response).
+    uint64_t after_memory = memory_edge_ + (hit_latency_ > 1 ? 2 : 1);
+    uint64_t after_accept = accepted_edge_ + hit_latency_;
+    uint64_t due = memory_edge_ ? (after_memory > after_accept ? after_memory : after_accept) : after_accept;
     if (edge_ != due) {
         mismatch("the response is not in the cycle the timing contract says",
                  "  request: " + describe(pending_) + "\n  accepted " + std::to_string(edge_ - accepted_edge_) +
@@ -81,7 +87,9 @@ void Scoreboard::check_response(const Outcome &got)
                      (memory_edge_ ? "the last memory response came " + std::to_string(edge_ - memory_edge_) +
                                          " cycles before it"
                                    : std::string("no memory response since")) +
-                     "; the response is due one cycle after the later of the two\n");
+                     "; the response is due " + std::to_string(hit_latency_) +
+                     " cycles after acceptance, or " + (hit_latency_ > 1 ? "two cycles" : "one cycle") +
+                     " after the last memory response, whichever is later\n");
     } else if (!golden_.step(pending_, got)) {
         mismatch("the MMU's answer is not the architectural model's", golden_.explain());
     }

@@ -47,7 +47,8 @@ class Scoreboard : public sc_core::sc_module {
     sc_core::sc_in<uint32_t> resp_cause;
     sc_core::sc_in<bool> mem_resp_valid;
 
-    Scoreboard(sc_core::sc_module_name name, const BackdoorMemory &memory, pw_ad_policy ad,
+    // hit_latency: the build's HitLatency (docs/mmu.md), which the timing check follows.
+    Scoreboard(sc_core::sc_module_name name, const BackdoorMemory &memory, pw_ad_policy ad, unsigned hit_latency,
                sc_core::sc_time clock_period, std::string reproduce);
 
     // Bind every pin port to the MMU's signals.
@@ -74,6 +75,7 @@ class Scoreboard : public sc_core::sc_module {
     uint64_t edge_ = 0;             // rising edges so far
     uint64_t accepted_edge_ = 0;    // the edge that accepted pending_
     uint64_t memory_edge_ = 0;      // the edge that saw its walk's last memory response
+    unsigned hit_latency_;          // cycles from acceptance to a hit's response
     ScoreboardStats stats_;
 };
 

@@ -3,7 +3,8 @@
 # which `make deps` installs (every object here waits for it).
 
 ## systemc: build/systemc/pagewalk-sc: the MMU in SystemC and TLM-2.0 (docs/systemc.md)
-## test-systemc: 100,000 seeded translations per A/D policy; an injected bug must be caught
+## test-systemc: 100,000 seeded translations per A/D policy, 20,000 at hit latency 2 and 3;
+##  an injected bug must be caught
 
 PKG_CONFIG ?= pkg-config
 PACKAGES += libsystemc-dev
@@ -22,6 +23,7 @@ SC_SRC          := cosim/systemc
 SYSTEMC_TLB_ENTRIES ?= 8
 SYSTEMC_SEED         ?= 1
 SYSTEMC_TRANSLATIONS ?= 100000
+SYSTEMC_TRANSLATIONS_MORE ?= 20000
 SYSTEMC_BUG          ?= writeback_without_d
 
 # SystemC headers make every compile slow (seconds per file) and the run is
@@ -50,23 +52,27 @@ $(SC_DIR)/%.o: $(SC_SRC)/%.cc $(GEN_HEADERS) | deps
 	@mkdir -p $(@D)
 	$(CXX) $(SC_CXXFLAGS) -MMD -MP -c $< -o $@
 
-# $(call sc_verilate,NAME,SVADU): the Verilated SystemC model Vmmu_sc_NAME
-# and its factory verilated_mmu_NAME() (cosim/systemc/verilated_mmu.h).
+# $(call sc_verilate,NAME): the Verilated SystemC model Vmmu_sc_NAME of the
+# build NAME of MMU_BUILDS (mk/common.mk) and its factory verilated_mmu_NAME()
+# (cosim/systemc/verilated_mmu.h).
 define sc_verilate
 $(SC_DIR)/$(1)/Vmmu_sc_$(1)__ALL.a: $(RTL_MMU) $(RTL_MMU_INCLUDES) | deps
 	@mkdir -p $(SC_DIR)/$(1)
-	$(VERILATOR) $(SC_VERILATE_FLAGS) --prefix Vmmu_sc_$(1) -GSvadu=$(2) -Mdir $(SC_DIR)/$(1) $(RTL_MMU) \
+	$(VERILATOR) $(SC_VERILATE_FLAGS) --prefix Vmmu_sc_$(1) -GSvadu=$(call mmu_build,$(1),2) \
+	    -GHitLatency=$(call mmu_build,$(1),3) -GCounterBits=$(call mmu_build,$(1),4) \
+	    -GSfenceFlushAll=$(call mmu_build,$(1),5) -GPpnInBram=$(call mmu_build,$(1),6) -Mdir $(SC_DIR)/$(1) $(RTL_MMU) \
 	    --build -j 2 >$(SC_DIR)/$(1)/verilate.log 2>&1 || { cat $(SC_DIR)/$(1)/verilate.log; exit 1; }
 	@touch $$@  # verilator leaves the library alone when its own inputs did not change
 
 $(SC_DIR)/$(1)/verilated_mmu.o: $(SC_SRC)/verilated_mmu.cc $(SC_SRC)/verilated_mmu.h $(SC_SRC)/mmu_signals.h $(GEN_HEADERS) \
                                  $(SC_DIR)/$(1)/Vmmu_sc_$(1)__ALL.a
 	$(CXX) $(SC_CXXFLAGS) -MMD -MP -isystem $(SC_DIR)/$(1) -DVMMU_CLASS=Vmmu_sc_$(1) -DVMMU_FUNCTION=verilated_mmu_$(1) \
-	    -DVMMU_NAME='"$(1)"' -DVMMU_AD=$(if $(filter 1,$(2)),PW_AD_SVADU,PW_AD_SVADE) \
-	    -DVMMU_ENTRIES=$(SYSTEMC_TLB_ENTRIES) -c $$< -o $$@
+	    -DVMMU_NAME='"$(1)"' -DVMMU_AD=$(if $(filter 1,$(call mmu_build,$(1),2)),PW_AD_SVADU,PW_AD_SVADE) \
+	    -DVMMU_ENTRIES=$(SYSTEMC_TLB_ENTRIES) -DVMMU_HIT_LATENCY=$(call mmu_build,$(1),3) -c $$< -o $$@
 endef
-$(eval $(call sc_verilate,svade,0))
-$(eval $(call sc_verilate,svadu,1))
+# The builds pagewalk-sc links: both policies at hit latency 1, one at 2 and 3.
+SC_BUILDS := svade svadu svade_l2 svadu_l3
+$(foreach b,$(SC_BUILDS),$(eval $(call sc_verilate,$(b))))
 
 # The injected bug: rtl/mmu copied with one expression of
 # tests/mutants/rtl.mutants applied, Verilated for the policy it targets.
@@ -95,8 +101,8 @@ $(SC_DIR)/runtime/%.o: $(VERILATOR_ROOT_INC)/%.cpp | deps
 $(SC_DIR)/libverilated_sc.a: $(SC_DIR)/runtime/verilated.o $(SC_DIR)/runtime/verilated_threads.o
 	$(AR) rcs $@ $^
 
-SC_STANDARD := $(SC_DIR)/mmu_builds_standard.o $(SC_DIR)/svade/verilated_mmu.o $(SC_DIR)/svade/Vmmu_sc_svade__ALL.a \
-               $(SC_DIR)/svadu/verilated_mmu.o $(SC_DIR)/svadu/Vmmu_sc_svadu__ALL.a
+SC_STANDARD := $(SC_DIR)/mmu_builds_standard.o \
+               $(foreach b,$(SC_BUILDS),$(SC_DIR)/$(b)/verilated_mmu.o $(SC_DIR)/$(b)/Vmmu_sc_$(b)__ALL.a)
 SC_INJECTED := $(SC_DIR)/mmu_builds_injected.o $(SC_BUG_DIR)/verilated_mmu.o $(SC_BUG_DIR)/Vmmu_sc_bug__ALL.a
 
 $(SC_CMD): $(SC_OBJS) $(SC_STANDARD) $(COSIM_DIR)/page_table_world.o $(MODEL_LIB) $(SC_DIR)/libverilated_sc.a
@@ -109,10 +115,12 @@ $(SC_BUG_CMD): $(SC_OBJS) $(SC_INJECTED) $(COSIM_DIR)/page_table_world.o $(MODEL
 
 systemc: $(SC_CMD)
 
-# Both policies must agree with the architectural model on every
-# translation; then the injected bug must make the scoreboard fail the run.
+# Every build must agree with the architectural model on every translation
+# (both policies at hit latency 1 for SYSTEMC_TRANSLATIONS, the others for
+# SYSTEMC_TRANSLATIONS_MORE); then the injected bug must make the scoreboard
+# fail the run.
 test-systemc: $(SC_CMD) $(SC_BUG_CMD)
 	@cosim/systemc/test_systemc.sh $(SC_CMD) $(SC_BUG_CMD) $(SC_BUG_DIR) $(SYSTEMC_BUG) \
-	  $(SYSTEMC_SEED) $(SYSTEMC_TRANSLATIONS)
+	  $(SYSTEMC_SEED) $(SYSTEMC_TRANSLATIONS) $(SYSTEMC_TRANSLATIONS_MORE)
 
 TEST_TARGETS += test-systemc

@@ -3,6 +3,10 @@
 // name in verilated_mmu.h), VMMU_NAME, VMMU_AD and VMMU_ENTRIES defined.
 #include "verilated_mmu.h"
 
+#ifndef VMMU_HIT_LATENCY
+#define VMMU_HIT_LATENCY 1
+#endif
+
 #define PW_STR2(x) #x
 #define PW_STR(x) PW_STR2(x)
 #include PW_STR(VMMU_CLASS.h)
@@ -28,7 +32,7 @@ std::unique_ptr<sc_core::sc_module> make_model(const char *name, sc_core::sc_in<
 
 VerilatedMmuBuild VMMU_FUNCTION()
 {
-    return {VMMU_NAME, VMMU_AD, VMMU_ENTRIES, make_model};
+    return {VMMU_NAME, VMMU_AD, VMMU_ENTRIES, VMMU_HIT_LATENCY, make_model};
 }
 
 }  // namespace pwsc

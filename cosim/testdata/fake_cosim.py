@@ -2,6 +2,8 @@
 """A stand-in for build/cosim/pagewalk-cosim, for testing cosim/regress.py.
 
 usage: fake_cosim.py --ad svade|svadu --seed N --cycles N [--json]
+       fake_cosim.py --dut NAME --seed N --cycles N [--json]   (a build of --list)
+       fake_cosim.py --list                                    (svade, svadu, svade_l3, svadu_l3)
 Passes every seed but these (FAKE_COSIM_BEHAVIOUR="2:mismatch,3:hang" replaces
 the table, so a test can put every failure in a short range of seeds):
   13  mismatch   a report with XML-hostile text and a reproduce line, exit 1
@@ -10,7 +12,7 @@ the table, so a test can put every failure in a short range of seeds):
   23  nojson     exits 0 without a JSON line
   29  badjson    exits 0 with a cut-off JSON line
   37  exit3      exits 3 after a message on stderr
-  41  wrongad    a summary for the other policy (as if --ad were ignored)
+  41  wrongad    a summary for the other policy (as if --ad or --dut were ignored)
   43  lies       exits 0 with a summary that counts 2 mismatches
 Environment: FAKE_COSIM_LOG=FILE appends each argv to FILE;
 FAKE_COSIM_PIDDIR=DIR writes DIR/SEED-AD.pid; FAKE_COSIM_SLEEP=SEC sleeps first.
@@ -24,14 +26,17 @@ import time
 
 BEHAVIOURS = {13: "mismatch", 17: "hang", 19: "segv", 23: "nojson", 29: "badjson",
               37: "exit3", 41: "wrongad", 43: "lies"}
+BUILDS = ("svade", "svadu", "svade_l3", "svadu_l3")
 
 
 def stats(seed, ad, cycles):
-    """Return the JSON summary of a passing run (the tests recompute totals from it)."""
+    """Return the JSON summary of a passing run (the tests recompute totals from it).
+
+    ad: the policy, or with --dut the build (its policy is the name's first part)."""
     translations = cycles // 4 + seed
     misses = translations // 5
     return {
-        "seed": seed, "dut": ad, "ad": ad, "entries": 8, "cycles": cycles,
+        "seed": seed, "dut": ad, "ad": ad.split("_")[0], "entries": 8, "cycles": cycles,
         "translations": translations, "hits": translations - misses, "misses": misses,
         "faults": {"12": seed % 3, "13": seed, "15": 2, "1": seed % 2, "5": 1, "7": 0},
         "sfences": seed * 2 + (ad == "svadu"), "mismatches": 0, "seconds": 0.01,
@@ -39,7 +44,7 @@ def stats(seed, ad, cycles):
 
 
 def usage(msg):
-    sys.stderr.write(f"fake_cosim: {msg}\nusage: fake_cosim.py --ad svade|svadu --seed N --cycles N [--json]\n")
+    sys.stderr.write(f"fake_cosim: {msg}\nusage: fake_cosim.py --ad svade|svadu|--dut NAME --seed N --cycles N [--json]\n")
     sys.exit(2)
 
 
@@ -51,13 +56,16 @@ def parse(argv):
         if arg == "--json":
             opts[arg] = True
             i += 1
-        elif arg in ("--ad", "--seed", "--cycles") and i + 1 < len(argv):
-            opts[arg] = argv[i + 1]
+        elif arg == "--list":
+            print("\n".join(f"{b} ({b.split('_')[0]}, 8 entries)" for b in BUILDS))
+            sys.exit(0)
+        elif arg in ("--ad", "--dut", "--seed", "--cycles") and i + 1 < len(argv):
+            opts["--ad" if arg == "--dut" else arg] = argv[i + 1]
             i += 2
         else:
             usage(f"bad argument '{arg}'")
-    if opts.get("--ad") not in ("svade", "svadu"):
-        usage("--ad must be svade or svadu")
+    if opts.get("--ad") not in BUILDS:
+        usage("--ad must be svade or svadu (--dut a build --list shows)")
     try:
         return opts["--ad"], int(opts["--seed"]), int(opts["--cycles"]), opts["--json"]
     except (KeyError, ValueError):
@@ -112,8 +120,11 @@ def main():
     elif what == "exit3":
         sys.stderr.write("fake_cosim: internal error: cannot allocate the TLB\n")
         sys.exit(3)
-    elif what == "wrongad":
-        summary["ad"] = "svade" if ad == "svadu" else "svadu"
+    elif what == "wrongad":  # the other policy: in "ad", and in "dut" (svade_l3 -> svadu_l3)
+        policy = summary["ad"]
+        other = "svade" if policy == "svadu" else "svadu"
+        summary["ad"] = other
+        summary["dut"] = summary["dut"].replace(policy, other, 1)
     elif what == "lies":
         summary["mismatches"] = 2
     if want_json:

@@ -20,6 +20,11 @@ module pw_board_top #(
   parameter integer Baud          = 115200,
   parameter integer TlbEntries    = 8,
   parameter integer Svadu         = 0,
+  // The MMU's timing and size options (docs/mmu.md): each board top chooses.
+  parameter integer HitLatency     = 1,
+  parameter integer CounterBits    = 32,
+  parameter integer SfenceFlushAll = 0,
+  parameter integer PpnInBram      = 0,
   parameter integer Backpressure  = 1,      // random mem_req_ready on the walker port
   parameter integer ResetHoldBits = 16,
   parameter         PtFile        = "rtl/board/selftest/selftest_pt.hex",
@@ -50,7 +55,9 @@ module pw_board_top #(
   );
 
   // ------------------------------------------------------------ the MMU
-  pw_mmu #(.TlbEntries(TlbEntries), .Svadu(Svadu), .TracePort(1)) u_mmu (
+  pw_mmu #(.TlbEntries(TlbEntries), .Svadu(Svadu), .HitLatency(HitLatency),
+           .CounterBits(CounterBits), .SfenceFlushAll(SfenceFlushAll), .PpnInBram(PpnInBram),
+           .TracePort(1)) u_mmu (
     .clk_i,
     `PW_MMU_CONNECT
   );

@@ -18,7 +18,12 @@ module pw_icebreaker_top (
 );
   wire pass, fail, busy;
 
-  pw_board_top #(.ClockHz(12000000)) u_top (
+  // The MMU for an iCE40UP5K (docs/mmu.md, "Per-board choices"): pipelined
+  // (HitLatency 3), PPNs in block RAM, 16-bit counters, exact sfence.
+  pw_board_top #(
+    .ClockHz(12000000),
+    .HitLatency(3), .CounterBits(16), .SfenceFlushAll(0), .PpnInBram(1)
+  ) u_top (
     .clk_i(CLK), .restart_i(!BTN_N), .uart_rx_i(RX), .uart_tx_o(TX),
     .led_pass_o(pass), .led_fail_o(fail), .led_busy_o(busy)
   );

@@ -19,7 +19,12 @@ module pw_ulx3s_top (
 );
   wire pass, fail, busy;
 
-  pw_board_top #(.ClockHz(25000000)) u_top (
+  // The MMU for an ECP5-85F (docs/mmu.md, "Per-board choices"): two-cycle
+  // hits, 32-bit counters, exact sfence, PPNs where synthesis puts them.
+  pw_board_top #(
+    .ClockHz(25000000),
+    .HitLatency(2), .CounterBits(32), .SfenceFlushAll(0), .PpnInBram(0)
+  ) u_top (
     .clk_i(clk_25mhz), .restart_i(btn[1]), .uart_rx_i(ftdi_txd), .uart_tx_o(ftdi_rxd),
     .led_pass_o(pass), .led_fail_o(fail), .led_busy_o(busy)
   );

@@ -3,6 +3,8 @@
 // One PTE read per level over a valid/ready memory port, plus a write-back
 // in Svadu mode. The walk's end (done_o and its payload) is combinational in
 // the cycle the deciding memory response arrives; the MMU top registers it.
+// This is the walker of the one-cycle MMU; pw_walker_pipe is the pipelined
+// MMU's, which ends each walk in a registered DONE cycle.
 `default_nettype none
 `include "pagewalk_defs.vh"
 
@@ -20,6 +22,7 @@ module pw_walker #(
   input  wire [31:0] start_vaddr_i,
   input  wire [1:0]  start_access_i,
   input  wire [1:0]  start_priv_i,
+  input  wire        start_cancel_i,  // a sfence in the acceptance cycle: do not fill
   input  wire        sfence_valid_i,  // any sfence cancels this walk's fill
   output wire        idle_o,
   // memory port
@@ -153,7 +156,7 @@ module pw_walker #(
         priv_q   <= start_priv_i;
         addr_q   <= {root_ppn_i, start_vaddr_i[31:22], 2'b00};
         global_q <= 1'b0;
-        cancel_q <= sfence_valid_i;
+        cancel_q <= start_cancel_i;
       end else if (state_q != IDLE && sfence_valid_i) begin
         cancel_q <= 1'b1;
       end

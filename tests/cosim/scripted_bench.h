@@ -25,7 +25,7 @@ struct Response {
     bool fault = false;
     uint32_t cause = 0;
     uint64_t pa = 0;
-    bool hit = false;    // answered from the TLB (cnt_hits moved)
+    bool hit = false;    // answered from the TLB (the cycle model's verdict at acceptance)
     unsigned cycles = 0; // from acceptance to response
 };
 
@@ -76,7 +76,7 @@ class ScriptedBench {
     unsigned sfence_delay_ = 0;
     bool sfence_pending_ = false;
     pw_mmu_inputs sfence_{};
-    uint64_t hits_at_accept_ = 0;
+    bool hit_at_accept_ = false;
     uint64_t accept_cycle_ = 0;
     std::string failure_;
 };

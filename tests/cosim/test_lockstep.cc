@@ -1,12 +1,14 @@
-// Lockstep co-simulation under GoogleTest: seeded random runs of both A/D
-// builds, the .vec files through the RTL, and directed scenarios for the bug
-// classes other open MMUs shipped with. Every cycle of every test compares
-// all MMU outputs of the RTL and the cycle model.
+// Lockstep co-simulation under GoogleTest: seeded random runs of every build
+// (both A/D policies at each hit latency, and the option builds), the .vec
+// files through the RTL, and directed scenarios for the bug classes other
+// open MMUs shipped with. Every cycle of every test compares all MMU outputs
+// of the RTL and the cycle model.
 //
 // The seeded runs, vector files and scenarios run on every Verilated build
-// linked into the program: svade and svadu in cosim-tests; one mutant in the
-// directed program `make mutants` builds for it (tests/mutants/rtl_mutant.sh,
-// directed_verdict.cc), so each mutant meets the same directed checks.
+// linked into the program: the nine builds of MMU_BUILDS in cosim-tests; one
+// mutant in the directed program `make mutants` builds for it
+// (tests/mutants/rtl_mutant.sh, directed_verdict.cc), so each mutant meets
+// the same directed checks.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -45,6 +47,18 @@ std::vector<std::string> linked_builds()
     return names;
 }
 
+// Those with (true) or without (false) the one-cycle MMU's default options.
+std::vector<std::string> linked_builds(bool one_cycle_defaults)
+{
+    std::vector<std::string> names;
+    for (const cosim::DutBuild &b : cosim::dut_builds()) {
+        bool defaults = b.hit_latency == 1 && b.counters == PW_COUNTERS_32 && !b.sfence_flush_all && !b.ppn_in_bram;
+        if (defaults == one_cycle_defaults)
+            names.push_back(b.name);
+    }
+    return names;
+}
+
 std::string build_param_name(const testing::TestParamInfo<std::string> &i) { return i.param; }
 
 // ---- seeded random lockstep runs
@@ -67,11 +81,20 @@ TEST_P(Seeded, RtlAgreesWithBothModels)
     EXPECT_GT(run.stats().translations, kSeedCycles / 20) << "the stimulus hardly asked anything";
 }
 
+std::string seeded_name(const testing::TestParamInfo<Seeded::ParamType> &i)
+{
+    return std::get<0>(i.param) + "_seed" + std::to_string(std::get<1>(i.param));
+}
+
+// The one-cycle MMU with the default options, at length; each other hit
+// latency and option build with fewer seeds (make regress runs them all at
+// length).
 INSTANTIATE_TEST_SUITE_P(Lockstep, Seeded,
-                         testing::Combine(testing::ValuesIn(linked_builds()), testing::Range(1, 101)),
-                         [](const testing::TestParamInfo<Seeded::ParamType> &i) {
-                             return std::get<0>(i.param) + "_seed" + std::to_string(std::get<1>(i.param));
-                         });
+                         testing::Combine(testing::ValuesIn(linked_builds(true)), testing::Range(1, 101)),
+                         seeded_name);
+INSTANTIATE_TEST_SUITE_P(LockstepLatencies, Seeded,
+                         testing::Combine(testing::ValuesIn(linked_builds(false)), testing::Range(1, 21)),
+                         seeded_name);
 
 // ---- vector files through the RTL
 
@@ -140,30 +163,39 @@ class Scenario : public testing::TestWithParam<std::string> {
     ScriptedBench &b() { return *bench; }
     static uint32_t va(uint32_t n) { return 1u << 22 | n << 12 | 0x123; }
     Response load(uint32_t v, unsigned asid = 1) { return b().translate(satp(asid), kS, kLoad, 0, 0, v); }
+    // docs/mmu.md: a hit answers HitLatency cycles after acceptance; a walk
+    // costs its memory accesses plus one cycle, plus two when pipelined (the
+    // cycle after acceptance, and DONE).
+    const cosim::DutBuild &dut() const { return build(GetParam()); }
+    unsigned hit_cycles() const { return dut().hit_latency; }
+    unsigned walk_cycles(unsigned accesses) const { return accesses * 2 + (dut().hit_latency > 1 ? 3 : 1); }
+    bool counters() const { return dut().counters != PW_COUNTERS_NONE; }
     std::unique_ptr<ScriptedBench> bench;
 };
 
-TEST_P(Scenario, HitAnswersOneCycleAfterAcceptanceAndSustainsOnePerCycle)
+TEST_P(Scenario, HitAnswersAfterTheHitLatencyAndSustainsOnePerCycle)
 {
     ASSERT_FALSE(load(va(3)).hit);
+    b().idle(2);  // the pipelined MMU counts a cycle late
     Response r = load(va(3));
     EXPECT_TRUE(r.hit);
-    EXPECT_EQ(r.cycles, 1u);
+    EXPECT_EQ(r.cycles, hit_cycles());
+    b().idle(2);
     uint64_t hits = b().outputs().cnt_hits, start = b().cycle();
     for (int i = 0; i < 16; i++)  // each start() returns once accepted
         ASSERT_TRUE(b().start(satp(1), kS, kLoad, 0, 0, va(3)));
     EXPECT_EQ(b().cycle() - start, 16u) << "one translation accepted per cycle";
-    b().idle(1);
-    EXPECT_EQ(b().outputs().cnt_hits - hits, 16u);
+    b().idle(hit_cycles() + 1);
+    EXPECT_EQ(b().outputs().cnt_hits - hits, counters() ? 16u : 0u);
 }
 
-TEST_P(Scenario, WalkCostsItsMemoryAccessesPlusOneCycle)
+TEST_P(Scenario, WalkCostsItsMemoryAccessesPlusOneCycleOrThree)
 {
     Response page = load(va(4));
     EXPECT_FALSE(page.hit);
-    EXPECT_EQ(page.cycles, 5u) << "two reads of latency 1: 2 x (1 + 1) + 1";
+    EXPECT_EQ(page.cycles, walk_cycles(2)) << "two reads of latency 1: 2 x (1 + 1) + 1 (+ 2 pipelined)";
     Response mega = load(0x00800000 | 0x456);
-    EXPECT_EQ(mega.cycles, 3u) << "one read: 1 + 1 + 1";
+    EXPECT_EQ(mega.cycles, walk_cycles(1)) << "one read: 1 + 1 + 1 (+ 2 pipelined)";
     EXPECT_EQ(mega.pa, 0x90400456u);
 }
 
@@ -173,7 +205,7 @@ TEST_P(Scenario, SvaduWriteBackAddsOneAccess)
     Response r = b().translate(satp(1), kS, kStore, 0, 0, va(5));
     if (b().model().cfg.ad == PW_AD_SVADU) {
         EXPECT_FALSE(r.fault);
-        EXPECT_EQ(r.cycles, 7u) << "two reads and a write of latency 1, plus one";
+        EXPECT_EQ(r.cycles, walk_cycles(3)) << "two reads and a write of latency 1, plus one (+ 2 pipelined)";
         EXPECT_EQ(b().read(0x80001014), 0x90005u << 10 | V | R | W | A | D);
     } else {
         EXPECT_TRUE(r.fault);
@@ -207,9 +239,9 @@ TEST_P(Scenario, SfenceByAsidSparesGlobalEntries)
     load(va(8));                 // global 4 KiB page
     load(0x00800000);            // global megapage
     load(va(9));                 // not global
-    b().sfence(0, 1, true, false);  // every VA of ASID 1
-    EXPECT_TRUE(load(va(8)).hit);
-    EXPECT_TRUE(load(0x00800000).hit);
+    b().sfence(0, 1, true, false);  // every VA of ASID 1 (SfenceFlushAll: everything)
+    EXPECT_EQ(load(va(8)).hit, !dut().sfence_flush_all);
+    EXPECT_EQ(load(0x00800000).hit, !dut().sfence_flush_all);
     EXPECT_FALSE(load(va(9)).hit);
     b().sfence(0, 0, true, true);   // everything, global too
     EXPECT_FALSE(load(va(8)).hit);
@@ -233,7 +265,7 @@ TEST_P(Scenario, FlushUsesTheSfenceAsidNotTheCurrentOne)
     ASSERT_TRUE(b().start(satp(2), kS, kLoad, 0, 0, va(11)));
     b().finish();
     b().sfence(va(11), 1, false, false);
-    EXPECT_TRUE(load(va(11), 2).hit);
+    EXPECT_EQ(load(va(11), 2).hit, !dut().sfence_flush_all);
     EXPECT_FALSE(load(va(11), 1).hit);
 }
 
@@ -261,7 +293,8 @@ TEST_P(Scenario, FaultsAreNeverCached)
         EXPECT_TRUE(r.fault);
         EXPECT_FALSE(r.hit);
     }
-    EXPECT_EQ(b().outputs().cnt_walks, 3u);
+    b().idle(2);
+    EXPECT_EQ(b().outputs().cnt_walks, counters() ? 3u : 0u);
 }
 
 TEST_P(Scenario, BusErrorIsAnAccessFaultOfTheAccessType)
@@ -335,9 +368,12 @@ TEST(Checkers, OutputCheckNamesTheDifferingSignal)
 // The co-simulation builds have the interface assertions compiled in
 // (--assert, PW_ASSERTIONS): a testbench that changes satp while a walk is
 // outstanding must make one fire, and the Dut must say so.
-TEST(Checkers, AssertionsAreCompiledIntoTheCosimBuildsAndReported)
+// In every build (each hit latency has its own form of the rules).
+class Assertions : public testing::TestWithParam<std::string> {};
+
+TEST_P(Assertions, AreCompiledIntoTheCosimBuildAndReported)
 {
-    std::unique_ptr<cosim::Dut> dut = build(linked_builds().front()).make();
+    std::unique_ptr<cosim::Dut> dut = build(GetParam()).make();
     pw_mmu_inputs in{};
     for (int i = 0; i < 2; i++)  // reset
         dut->tick();
@@ -357,6 +393,8 @@ TEST(Checkers, AssertionsAreCompiledIntoTheCosimBuildsAndReported)
     dut->tick();
     EXPECT_TRUE(dut->assertion_failed());
 }
+
+INSTANTIATE_TEST_SUITE_P(Checkers, Assertions, testing::ValuesIn(linked_builds()), build_param_name);
 
 TEST(Checkers, FastCompareCoversEveryOutput)
 {

@@ -7,6 +7,7 @@
 #include <functional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "mmu_checker.h"
 
@@ -22,17 +23,20 @@ constexpr uint64_t kLeaf = 0x80001008;     // its level-0 PTE
 // one cycle of latency), feeding the checker every cycle.
 class Harness {
   public:
-    explicit Harness(bool compare = true)
-        : mem_(pw_smem_new()), view_(mem_), checker_(config(), &view_, compare)
+    explicit Harness(bool compare = true, unsigned hit_latency = 1)
+        : mem_(pw_smem_new()), view_(mem_), checker_(config(hit_latency), &view_, compare)
     {
-        pw_mmu_config cfg = config();
+        pw_mmu_config cfg = config(hit_latency);
         pw_mmu_init(&mmu_, &cfg);
         pw_smem_set(mem_, 0x80000004, 0x80001u << 10 | V);        // root entry 1: a pointer
         pw_smem_set(mem_, kLeaf, 0x90000u << 10 | V | R | W | A | D);  // leaf: page 0x90000
     }
     ~Harness() { pw_smem_free(mem_); }
 
-    static pw_mmu_config config() { return pw_mmu_config{8, PW_AD_SVADE, true}; }
+    static pw_mmu_config config(unsigned hit_latency = 1)
+    {
+        return pw_mmu_config{8, PW_AD_SVADE, true, hit_latency, PW_COUNTERS_32, false, false};
+    }
 
     // One cycle; corrupt may change the MMU's outputs before the checker sees them.
     bool cycle(const std::function<void(pw_mmu_outputs &)> &corrupt = nullptr)
@@ -84,6 +88,30 @@ class Harness {
         }
         ADD_FAILURE() << "no response within 50 cycles";
         return false;
+    }
+
+    // Present each VA for one cycle, back to back (each must be accepted),
+    // then run until every one is answered (bounded).
+    bool loads_back_to_back(const std::vector<uint32_t> &vas)
+    {
+        in_.req_access = PW_MMU_ACCESS_LOAD;
+        in_.req_priv = PW_PRIV_S_VALUE;
+        uint64_t answered = checker_.translations() + vas.size();
+        for (uint32_t va : vas) {
+            in_.req_valid = true;
+            in_.req_vaddr = va;
+            if (!pw_mmu_outputs_now(&mmu_)->req_ready) {
+                ADD_FAILURE() << "VA " << va << " was not accepted back to back";
+                return false;
+            }
+            if (!cycle())
+                return false;
+        }
+        in_.req_valid = false;
+        for (int i = 0; i < 50 && checker_.translations() < answered; i++)
+            if (!cycle())
+                return false;
+        return checker_.translations() == answered;
     }
 
     pw_sparse_mem *mem() { return mem_; }
@@ -207,6 +235,29 @@ TEST(FunctionalCoverage, CountsAMisalignedMegapageByItsPpn0BitAndAnAsidOneBitAwa
     EXPECT_EQ(bin(bins, "asid.lookup_matches.b4"), 0u) << "the new entry is not looked up yet";
     ASSERT_TRUE(h.load(kVa)) << h.checker().explain();
     EXPECT_EQ(bin(bins, "asid.lookup_matches.b4"), 1u);
+}
+
+// Hit latency 3: a hit accepted just ahead of a miss is answered first, and
+// each response takes its own request's bin (hit or walk); the walk's reads
+// are the miss's.
+TEST(FunctionalCoverage, FollowsTheRequestsInFlightInOrder)
+{
+    Harness h(true, 3);
+    cosim::FunctionalCoverage bins(Harness::config(3));
+    h.checker().count_coverage(&bins);
+    ASSERT_TRUE(h.reset());
+    ASSERT_TRUE(h.load(kVa)) << h.checker().explain();  // a walk fills entry 0
+    EXPECT_EQ(bin(bins, "pa.root.r2"), 1u);
+    // kVa hits; 0x00c00000 (root entry 3, invalid) walks and faults at level 1
+    ASSERT_TRUE(h.loads_back_to_back({kVa, 0x00c00000})) << h.checker().explain();
+    EXPECT_EQ(bin(bins, "xlate.svade.S.r.ok.l0.miss"), 1u);
+    EXPECT_EQ(bin(bins, "xlate.svade.S.r.ok.l0.hit"), 1u) << "the hit ahead of the miss is a hit";
+    EXPECT_EQ(bin(bins, "xlate.svade.S.r.invalid.l1.miss"), 1u);
+    EXPECT_EQ(bin(bins, "pa.root.r2"), 2u) << "the miss's walk read its root entry";
+    EXPECT_EQ(bin(bins, "reset.idle"), 2u);
+    EXPECT_EQ(bin(bins, "reset.done"), 0u) << "the pipelined walker's DONE has its bins";
+    EXPECT_THROW(bin(cosim::FunctionalCoverage(Harness::config(1)), "reset.done"), std::runtime_error)
+        << "the one-cycle walker has no DONE";
 }
 
 }  // namespace

@@ -90,7 +90,7 @@ formal-cex: $(FORMAL_DEPS)
 # The real RTL must agree with the cycle model on every checked-in case.
 test-formal-cex: $(COSIM_CMD)
 	@echo "== test-formal-cex: $(words $(FORMAL_CEX_STIMS)) counterexample stimuli through the real RTL"
-	@mkdir -p $(FORMAL_DIR)
+	@mkdir -p $(FORMAL_DIR)  # under make -j this may run before any formal task made it
 	@for f in $(FORMAL_CEX_STIMS); do \
 	  ad=$$(awk '$$1 == "ad" {print $$2; exit}' $$f); \
 	  $(COSIM_CMD) --ad $$ad --stimulus $$f --trace-out /dev/null --no-wave >$(FORMAL_DIR)/cex-$$(basename $$f .stim).log 2>&1 \

@@ -89,9 +89,10 @@ protected:
     void SetUp() override { configure(8, PW_AD_SVADE); }
 
     // A fresh model (the memory and its tables stay).
-    void configure(unsigned entries, pw_ad_policy ad)
+    void configure(unsigned entries, pw_ad_policy ad, unsigned hit_latency = 1,
+                   pw_counter_width counters = PW_COUNTERS_32, bool flush_all = false)
     {
-        pw_mmu_config cfg{entries, ad, true};
+        pw_mmu_config cfg{entries, ad, true, hit_latency, counters, flush_all, false};
         ASSERT_TRUE(pw_mmu_init(&m, &cfg));
         in = pw_mmu_inputs{};
         in.rst_n = true;

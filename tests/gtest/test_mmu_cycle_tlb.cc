@@ -366,14 +366,28 @@ TEST(MmuConfig, RejectsOutOfRangeParameters)
 {
     pw_mmu_model m;
     for (unsigned n : {0u, 3u, 33u}) {
-        pw_mmu_config cfg{n, PW_AD_SVADE, false};
+        pw_mmu_config cfg{n, PW_AD_SVADE, false, 1, PW_COUNTERS_32, false, false};
         EXPECT_FALSE(pw_mmu_init(&m, &cfg)) << n;
     }
     for (unsigned n : {4u, 32u}) {
-        pw_mmu_config cfg{n, PW_AD_SVADU, false};
+        pw_mmu_config cfg{n, PW_AD_SVADU, false, 1, PW_COUNTERS_32, false, false};
         EXPECT_TRUE(pw_mmu_init(&m, &cfg)) << n;
     }
+    for (unsigned latency : {0u, 1u, 2u, 3u}) {  // 0 reads as the default, 1
+        pw_mmu_config cfg{8, PW_AD_SVADE, false, latency, PW_COUNTERS_16, true, false};
+        EXPECT_TRUE(pw_mmu_init(&m, &cfg)) << latency;
+        EXPECT_EQ(m.latency, latency ? latency : 1u);
+    }
+    pw_mmu_config four{8, PW_AD_SVADE, false, 4, PW_COUNTERS_32, false, false};
+    EXPECT_FALSE(pw_mmu_init(&m, &four));
+    pw_mmu_config bad_counters{8, PW_AD_SVADE, false, 1, pw_counter_width(3), false, false};
+    EXPECT_FALSE(pw_mmu_init(&m, &bad_counters));
+    for (unsigned latency : {1u, 2u, 3u}) {  // the PPN RAM is read at the picking edge
+        pw_mmu_config bram{8, PW_AD_SVADE, false, latency, PW_COUNTERS_NONE, true, true};
+        EXPECT_EQ(pw_mmu_init(&m, &bram), latency == 3) << latency;
+    }
     EXPECT_STREQ(pw_walk_state_name(PW_WALK_WAIT_WRITE), "WAIT_WRITE");
+    EXPECT_STREQ(pw_walk_state_name(PW_WALK_DONE), "DONE");
 }
 
 }  // namespace

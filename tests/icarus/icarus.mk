@@ -4,6 +4,7 @@
 #
 #   make $(BUILD)/icarus/tb_mmu_svade.vvp   the Svade build (TracePort=1, 8 entries)
 #   make $(BUILD)/icarus/tb_mmu_svadu.vvp   the Svadu build
+#   make $(BUILD)/icarus/tb_mmu_NAME.vvp    any build of MMU_BUILDS (mk/common.mk), e.g. svade_l3
 #   make test-icarus                        run the smoke stimuli, compare with the expected traces
 #
 # In a recipe: $(call icarus_trace,STIM,OUT[,AD]) runs STIM on the AD build
@@ -23,11 +24,11 @@ ICARUS_ENTRIES := 8
 ICARUS_FLAGS   := -g2012 -Wall -Wno-sensitivity-entire-array -I$(RTL_INC) $(RTL_ASSERT_FLAGS) -s tb_mmu \
                   -P tb_mmu.TlbEntries=$(ICARUS_ENTRIES)
 
-$(ICARUS_DIR)/tb_mmu_svade.vvp: ICARUS_SVADU := 0
-$(ICARUS_DIR)/tb_mmu_svadu.vvp: ICARUS_SVADU := 1
-$(ICARUS_DIR)/tb_mmu_svade.vvp $(ICARUS_DIR)/tb_mmu_svadu.vvp: $(ICARUS_TB) $(RTL_MMU) $(RTL_MMU_INCLUDES) $(RTL_ASSERT)
+# One testbench per build of MMU_BUILDS (mk/common.mk): tb_mmu_svade.vvp,
+# tb_mmu_svadu_l3.vvp, ...
+$(MMU_BUILD_NAMES:%=$(ICARUS_DIR)/tb_mmu_%.vvp): $(ICARUS_DIR)/tb_mmu_%.vvp: $(ICARUS_TB) $(RTL_MMU) $(RTL_MMU_INCLUDES) $(RTL_ASSERT)
 	@mkdir -p $(@D)
-	$(IVERILOG) $(ICARUS_FLAGS) -P tb_mmu.Svadu=$(ICARUS_SVADU) -o $@ $(ICARUS_TB) $(RTL_MMU) $(RTL_ASSERT)
+	$(IVERILOG) $(ICARUS_FLAGS) $(call mmu_build_params,$*,tb_mmu) -o $@ $(ICARUS_TB) $(RTL_MMU) $(RTL_ASSERT)
 
 # The A/D policy a stimulus names on its `ad` line.
 icarus_ad = $(shell sed -n 's/^ad[[:space:]]*\(svad[eu]\).*/\1/p' $(1) | head -n 1)

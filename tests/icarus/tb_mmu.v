@@ -5,8 +5,9 @@
 //   vvp tb_mmu_svadu.vvp +stim=FILE +trace=FILE [+vcd=FILE]
 //
 // Build parameters: -P tb_mmu.Svadu=1 -P tb_mmu.TlbEntries=8, or
-// -DTB_SVADU=1 -DTB_TLB_ENTRIES=8. A stimulus whose `ad` line names the other
-// A/D policy is refused. Any error exits non-zero (vvp's status after $fatal).
+// -DTB_SVADU=1 -DTB_TLB_ENTRIES=8; the MMU's options likewise (-P
+// tb_mmu.HitLatency=3 ..., docs/mmu.md). A stimulus whose `ad` line names the
+// other A/D policy is refused. Any error exits non-zero (vvp's status after $fatal).
 //
 // Timing of cycle c (time unit: the simulator's default):
 //
@@ -26,8 +27,12 @@
 `endif
 
 module tb_mmu #(
-  parameter integer Svadu      = `TB_SVADU,        // A/D policy of the build: 0 Svade, 1 Svadu
-  parameter integer TlbEntries = `TB_TLB_ENTRIES
+  parameter integer Svadu          = `TB_SVADU,        // A/D policy of the build: 0 Svade, 1 Svadu
+  parameter integer TlbEntries     = `TB_TLB_ENTRIES,
+  parameter integer HitLatency     = 1,
+  parameter integer CounterBits    = 32,
+  parameter integer SfenceFlushAll = 0,
+  parameter integer PpnInBram      = 0
 );
   localparam [31:0] STDERR = 32'h8000_0002;
 
@@ -47,9 +52,13 @@ module tb_mmu #(
   assign mem_resp_err   = mem_resp_err_q;
 
   pw_mmu #(
-    .TlbEntries(TlbEntries),
-    .Svadu     (Svadu),
-    .TracePort (1)
+    .TlbEntries    (TlbEntries),
+    .Svadu         (Svadu),
+    .HitLatency    (HitLatency),
+    .CounterBits   (CounterBits),
+    .SfenceFlushAll(SfenceFlushAll),
+    .PpnInBram     (PpnInBram),
+    .TracePort     (1)
   ) u_mmu (
     .clk_i(clk),
     `PW_MMU_CONNECT
