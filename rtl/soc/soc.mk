@@ -198,6 +198,7 @@ SOC_MUTANT_VFLAGS ?= -Wno-fatal -O1 -MAKEFLAGS OPT_FAST=-O0 -MAKEFLAGS OPT_SLOW=
 SOC_MUTANT_CYCLES ?= 2000000
 .PHONY: mutants-core
 mutants: mutants-core
+TEST_TARGETS += mutants-core
 mutants-core: $(SOC_CMD) $(SOC_SMOKE) $(ISA_TESTS:%=$(ISA_OUT)/%.elf)
 	@echo "== core mutants: each must be caught by the RTL-vs-ISS lockstep (MISMATCH)"
 	@VERILATOR="$(VERILATOR)" SOC_VFLAGS='$(SOC_VFLAGS)' MUTANT_VFLAGS='$(SOC_MUTANT_VFLAGS)' CXX="$(CXX)" \
