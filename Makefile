@@ -11,8 +11,9 @@ include mk/common.mk
 ## all: build everything, check every vector file and QEMU's, and run a
 ##  short lockstep regression (the main job)
 ## test: every test: GoogleTest suites, vectors, QEMU, the ISS against QEMU,
-##  co-simulation, traces, model and RTL mutants, lint, synthesis, gate level,
-##  SystemC, suites on a SLURM cluster, formal proofs
+##  co-simulation at every hit latency, traces, model, RTL and core mutants, coverage,
+##  assertions, lint, synthesis, gate level, SystemC, SLURM, formal proofs, the SoC,
+##  the firmware, the board SoC (two at a time: TEST_JOBS=1 for one)
 ## bench: benchmarks: golden-model translations/s, checked and raw co-simulation cycles/s,
 ##  ISS instructions/s
 ## deps: install missing Debian packages (apt-get, needs root)
@@ -52,8 +53,14 @@ MAIN_CYCLES ?= 100000
 all: deps $(MODEL_CMD) check-vectors test-qemu $(COSIM_CMD)
 	@$(MAKE) --no-print-directory regress SEEDS=$(MAIN_SEEDS) CYCLES=$(MAIN_CYCLES) SAMPLE=1
 
-test: deps $(TEST_TARGETS)
+# make test uses both cores of the machine it was written for (TEST_JOBS=1 for
+# one at a time); each part's output is printed whole when that part ends.
+TEST_JOBS ?= 2
+test: deps
+	@$(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target test-parts
 	@echo "== all tests passed"
+test-parts: $(TEST_TARGETS)
+.PHONY: test-parts
 
 bench: deps $(BENCH_TARGETS)
 
