@@ -56,7 +56,14 @@ all: deps $(MODEL_CMD) check-vectors test-qemu $(COSIM_CMD)
 # make test uses both cores of the machine it was written for (TEST_JOBS=1 for
 # one at a time); each part's output is printed whole when that part ends.
 TEST_JOBS ?= 2
+# The output folders exist before the parts start, so no part depends on
+# another having made them first.
+TEST_OUT_DIRS = $(ASSERT_DIR) $(BOARD_SIM) $(BOOT_DIR) $(COSIM_DIR) $(COV_DIR) $(FORMAL_DIR) \
+                $(FW_OUT) $(FW_USER_OUT) $(GATE_DIR) $(GEN_DIR) $(ICARUS_DIR) $(ISA_OUT) \
+                $(QEMU_REF_OUT) $(RANDOM_OUT) $(SC_DIR) $(SOC_DIR) $(SYN_DIR) $(TRACE_DIR) \
+                $(SELFTEST_DIR) $(BUILD)/tests $(BUILD)/cmodel $(BUILD)/bench
 test: deps
+	@mkdir -p $(TEST_OUT_DIRS)
 	@$(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target test-parts
 	@echo "== all tests passed"
 test-parts: $(TEST_TARGETS)

@@ -258,6 +258,7 @@ synth-lint: $(SELFTEST_ROMS) $(RTL_MMU_INCLUDES)
 # The MMU as the iCEBreaker has it.
 $(SYN_DIR)/board_tb.vvp: syn/pw_board_tb.v $(RTL_BOARD) $(RTL_MMU) $(SELFTEST_ROMS) $(RTL_MMU_INCLUDES) \
                          rtl/board/pw_icebreaker_top.v
+	@mkdir -p $(@D)
 	@opts=$$($(PYTHON) syn/board_mmu.py rtl/board/pw_icebreaker_top.v pw_board_tb) || exit 1; \
 	echo "$(IVERILOG) ... $$opts ... -o $@"; \
 	$(IVERILOG) -g2005 -Wall -Wno-sensitivity-entire-array -Wno-timescale $(SYN_INC) -s pw_board_tb -o $@ \
