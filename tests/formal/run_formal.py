@@ -63,8 +63,12 @@ def run_task(spec, out, sby):
     with open(os.path.join(out, f"{name}_{task}.log"), "w") as log:
         # -j 4: both engines (basecase and induction each) run at once; the
         # first to answer ends the task.
+        # sby joins a make jobserver it finds in MAKEFLAGS, and under make -j
+        # (make test runs two parts at a time) it then never exits after its
+        # DONE line: it gets its own -j and no jobserver.
+        env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
         subprocess.run([sby, "-f", "-j", "4", "-d", workdir, sby_file, task],
-                       stdout=log, stderr=subprocess.STDOUT, check=False)
+                       stdout=log, stderr=subprocess.STDOUT, check=False, env=env)
     seconds = time.monotonic() - start
     status, failed, cycles = parse_log(workdir)
     if status in ("ERROR", "UNKNOWN"):
