@@ -235,8 +235,11 @@ module pw_tlb #(
   end
 
   // The PPNs: flip-flops read by any entry at once, or a RAM read a cycle late.
+  // A case, not an if/else-if chain: the chain would nest its later branches
+  // in an unnamed block (genblkN), and the formal checks name g_ppn_ff.
   generate
-    if (PpnRead == 3) begin : g_ppn_bram
+    case (PpnRead)
+    3: begin : g_ppn_bram
       (* ram_style = "block" *)
       reg [21:0] ppn_mem [0:TlbEntries-1];
       reg [21:0] ppn_rd_q;
@@ -246,7 +249,8 @@ module pw_tlb #(
       end
       assign ppn_rd_o  = ppn_rd_q;
       assign hit_ppn_o = 22'd0;
-    end else if (PpnRead == 2) begin : g_ppn_ram
+    end
+    2: begin : g_ppn_ram
       reg [21:0] ppn_mem [0:TlbEntries-1];
       reg [21:0] ppn_rd_q;
       always @(posedge clk_i) begin
@@ -255,7 +259,8 @@ module pw_tlb #(
       end
       assign ppn_rd_o  = ppn_rd_q;
       assign hit_ppn_o = 22'd0;
-    end else begin : g_ppn_ff
+    end
+    default: begin : g_ppn_ff
       reg [21:0] ppn_q [0:TlbEntries-1];
       reg [21:0] sel_ppn;
       always @(posedge clk_i) begin
@@ -269,6 +274,7 @@ module pw_tlb #(
       assign hit_ppn_o = (PpnRead == 1) ? sel_ppn : ppn_q[hit_index_o];
       assign ppn_rd_o  = 22'd0;
     end
+    endcase
   endgenerate
 endmodule
 
