@@ -59,7 +59,7 @@ MODEL_CFLAGS := -std=c11 -Wpedantic $(WARN) -D_POSIX_C_SOURCE=200809L -I$(GEN_DI
 # ---------------------------------------------------------------- shared file lists
 # The MMU's RTL, in the order every flow reads it.
 RTL_MMU := rtl/mmu/pw_leaf_check.v rtl/mmu/pw_tlb.v rtl/mmu/pw_hit_pipe.v rtl/mmu/pw_counters.v \
-           rtl/mmu/pw_walker.v rtl/mmu/pw_walker_pipe.v rtl/mmu/pw_mmu.v
+           rtl/mmu/pw_pte_rules.v rtl/mmu/pw_walker.v rtl/mmu/pw_walker_pipe.v rtl/mmu/pw_mmu.v
 # The MMU builds the simulation flows run (co-simulation, traces, mutants,
 # SystemC, gate level): both A/D policies at each hit latency, and the
 # options of docs/mmu.md in three combinations (the small build, the

@@ -235,60 +235,39 @@ module pw_mmu #(
   wire [4:0]  fill_perm;
 
   // The walker: the one-cycle MMU's, or the pipelined MMU's (a walk ends in
-  // a registered DONE cycle).
+  // a registered DONE cycle). The two have the same ports and one connection
+  // list, so a port one of them lacks or adds fails the build.
+`define PW_WALKER_CONNECTIONS \
+        .clk_i, .rst_ni, \
+        .root_ppn_i      (satp_i[`PW_SATP_PPN_HI:`PW_SATP_PPN_LO]), \
+        .sum_i, .mxr_i, \
+        .start_i         (start_walk), \
+        .start_vaddr_i   (start_vaddr), \
+        .start_access_i  (start_access), \
+        .start_priv_i    (start_priv), \
+        .start_cancel_i  (start_cancel), \
+        .sfence_valid_i, \
+        .idle_o          (idle), \
+        .mem_req_valid_o, .mem_req_ready_i, .mem_req_addr_o, .mem_req_we_o, .mem_req_wdata_o, \
+        .mem_resp_valid_i, .mem_resp_rdata_i, .mem_resp_err_i, \
+        .done_o          (done), \
+        .done_fault_o    (done_fault), \
+        .done_cause_o    (done_cause), \
+        .done_paddr_o    (done_paddr), \
+        .done_fill_o     (done_fill), \
+        .fill_vpn_o      (fill_vpn), \
+        .fill_mega_o     (fill_mega), \
+        .fill_global_o   (fill_global), \
+        .fill_ppn_o      (fill_ppn), \
+        .fill_perm_o     (fill_perm)
   generate
     if (HitLatency == 1) begin : g_walker
-      pw_walker #(.Svadu(Svadu)) u_walker (
-        .clk_i, .rst_ni,
-        .root_ppn_i      (satp_i[`PW_SATP_PPN_HI:`PW_SATP_PPN_LO]),
-        .sum_i, .mxr_i,
-        .start_i         (start_walk),
-        .start_vaddr_i   (start_vaddr),
-        .start_access_i  (start_access),
-        .start_priv_i    (start_priv),
-        .start_cancel_i  (start_cancel),
-        .sfence_valid_i,
-        .idle_o          (idle),
-        .mem_req_valid_o, .mem_req_ready_i, .mem_req_addr_o, .mem_req_we_o, .mem_req_wdata_o,
-        .mem_resp_valid_i, .mem_resp_rdata_i, .mem_resp_err_i,
-        .done_o          (done),
-        .done_fault_o    (done_fault),
-        .done_cause_o    (done_cause),
-        .done_paddr_o    (done_paddr),
-        .done_fill_o     (done_fill),
-        .fill_vpn_o      (fill_vpn),
-        .fill_mega_o     (fill_mega),
-        .fill_global_o   (fill_global),
-        .fill_ppn_o      (fill_ppn),
-        .fill_perm_o     (fill_perm)
-      );
+      pw_walker #(.Svadu(Svadu)) u_walker (`PW_WALKER_CONNECTIONS);
     end else begin : g_walker_pipe
-      pw_walker_pipe #(.Svadu(Svadu)) u_walker (
-        .clk_i, .rst_ni,
-        .root_ppn_i      (satp_i[`PW_SATP_PPN_HI:`PW_SATP_PPN_LO]),
-        .sum_i, .mxr_i,
-        .start_i         (start_walk),
-        .start_vaddr_i   (start_vaddr),
-        .start_access_i  (start_access),
-        .start_priv_i    (start_priv),
-        .start_cancel_i  (start_cancel),
-        .sfence_valid_i,
-        .idle_o          (idle),
-        .mem_req_valid_o, .mem_req_ready_i, .mem_req_addr_o, .mem_req_we_o, .mem_req_wdata_o,
-        .mem_resp_valid_i, .mem_resp_rdata_i, .mem_resp_err_i,
-        .done_o          (done),
-        .done_fault_o    (done_fault),
-        .done_cause_o    (done_cause),
-        .done_paddr_o    (done_paddr),
-        .done_fill_o     (done_fill),
-        .fill_vpn_o      (fill_vpn),
-        .fill_mega_o     (fill_mega),
-        .fill_global_o   (fill_global),
-        .fill_ppn_o      (fill_ppn),
-        .fill_perm_o     (fill_perm)
-      );
+      pw_walker_pipe #(.Svadu(Svadu)) u_walker (`PW_WALKER_CONNECTIONS);
     end
   endgenerate
+`undef PW_WALKER_CONNECTIONS
 
   pw_tlb #(.TlbEntries(TlbEntries), .Registered(Pipelined), .FlushAll(SfenceFlushAll),
            .PpnRead(PpnRead)) u_tlb (

@@ -4,7 +4,9 @@
 // in Svadu mode. The walk's end (done_o and its payload) is combinational in
 // the cycle the deciding memory response arrives; the MMU top registers it.
 // This is the walker of the one-cycle MMU; pw_walker_pipe is the pipelined
-// MMU's, which ends each walk in a registered DONE cycle.
+// MMU's, which ends each walk in a registered DONE cycle. Both decide each
+// PTE with pw_pte_rules and have the same ports (pw_mmu connects either with
+// one connection list, so a port that differs fails to build).
 `default_nettype none
 `include "pagewalk_defs.vh"
 
@@ -66,30 +68,26 @@ module pw_walker #(
 
   // The PTE that decides this cycle: the response, or the written-back word.
   wire [31:0] pte = (state_q == WAIT_WRITE) ? wdata_q : mem_resp_rdata_i;
-  wire pte_v = pte[`PW_PTE_V], pte_r = pte[`PW_PTE_R], pte_w = pte[`PW_PTE_W];
-  wire pte_x = pte[`PW_PTE_X], pte_u = pte[`PW_PTE_U], pte_g = pte[`PW_PTE_G];
-  wire pte_a = pte[`PW_PTE_A], pte_d = pte[`PW_PTE_D];
+  wire pte_g = pte[`PW_PTE_G];
 
-  wire       deny, ad_clear;
-  wire [3:0] page_fault_cause, access_fault_cause;
-  pw_leaf_check u_leaf_check (
+  // The PTE's meaning: the rules both walkers share.
+  wire        pointer, page_fault, ad_clear;
+  wire [3:0]  page_fault_cause, access_fault_cause;
+  wire [31:0] ad_update;
+  pw_pte_rules #(.Svadu(Svadu)) u_rules (
+    .pte_i               (pte),
+    .level_i             (level_q),
     .access_i            (access_q),
     .priv_i              (priv_q),
     .sum_i               (sum_i),
     .mxr_i               (mxr_i),
-    .flags_i             (pte[7:0]),
-    .deny_o              (deny),
+    .pointer_o           (pointer),
+    .page_fault_o        (page_fault),
     .ad_clear_o          (ad_clear),
     .page_fault_cause_o  (page_fault_cause),
-    .access_fault_cause_o(access_fault_cause)
+    .access_fault_cause_o(access_fault_cause),
+    .ad_update_o         (ad_update)
   );
-
-  wire is_store   = (access_q == 2'd`PW_MMU_ACCESS_STORE);
-  wire invalid    = !pte_v || (pte_w && !pte_r);
-  wire pointer    = !pte_r && !pte_x;
-  wire bad_ptr    = pte_d || pte_a || pte_u || !level_q;
-  wire misaligned = level_q && pte[`PW_PTE_PPN0_HI:`PW_PTE_PPN0_LO] != 10'd0;
-  wire [31:0] ad_update = pte | (32'd1 << `PW_PTE_A) | ({31'd0, is_store} << `PW_PTE_D);
 
   // Next state and the walk's end.
   reg descend, write_back;
@@ -107,8 +105,7 @@ module pw_walker #(
       WAIT_READ: if (mem_resp_valid_i) begin
         if (mem_resp_err_i) begin
           done_o = 1'b1; done_fault_o = 1'b1; done_cause_o = access_fault_cause;
-        end else if (invalid || (pointer && bad_ptr) || (!pointer && (deny || misaligned)) ||
-                     (!pointer && ad_clear && Svadu == 0)) begin
+        end else if (page_fault) begin
           done_o = 1'b1; done_fault_o = 1'b1; done_cause_o = page_fault_cause;
         end else if (pointer) begin
           descend = 1'b1;
@@ -183,7 +180,8 @@ module pw_walker #(
   assign fill_mega_o   = level_q;
   assign fill_global_o = global_q || pte_g;
   assign fill_ppn_o    = ppn;
-  assign fill_perm_o   = {pte_d, pte_u, pte_x, pte_w, pte_r};
+  assign fill_perm_o   = {pte[`PW_PTE_D], pte[`PW_PTE_U], pte[`PW_PTE_X], pte[`PW_PTE_W],
+                          pte[`PW_PTE_R]};
 endmodule
 
 `default_nettype wire

@@ -1,7 +1,8 @@
 // pw_walker_pipe: the page-table walker of the pipelined MMU, HitLatency 2
 // and 3 (docs/mmu.md, "The walker" and "Hit latency").
 //
-// The rules and the memory port are pw_walker's. What differs is timing:
+// The rules (pw_pte_rules), the ports and the memory protocol are
+// pw_walker's. What differs is timing:
 // each PTE is still decided in the cycle its memory response arrives, but
 // the decision is registered and the walk ends in the following DONE cycle,
 // from registers alone, so the response and the TLB fill sit one short path
@@ -74,32 +75,26 @@ module pw_walker_pipe #(
 
   // The PTE being decided: the memory response.
   wire [31:0] pte = mem_resp_rdata_i;
-  wire pte_v = pte[`PW_PTE_V], pte_r = pte[`PW_PTE_R], pte_w = pte[`PW_PTE_W];
-  wire pte_x = pte[`PW_PTE_X], pte_u = pte[`PW_PTE_U], pte_g = pte[`PW_PTE_G];
-  wire pte_a = pte[`PW_PTE_A], pte_d = pte[`PW_PTE_D];
+  wire pte_g = pte[`PW_PTE_G];
 
-  wire       deny, ad_clear;
-  wire [3:0] page_fault_cause, access_fault_cause;
-  pw_leaf_check u_leaf_check (
+  // The PTE's meaning: the rules both walkers share.
+  wire        pointer, page_fault, ad_clear;
+  wire [3:0]  page_fault_cause, access_fault_cause;
+  wire [31:0] ad_update;
+  pw_pte_rules #(.Svadu(Svadu)) u_rules (
+    .pte_i               (pte),
+    .level_i             (level_q),
     .access_i            (access_q),
     .priv_i              (priv_q),
     .sum_i               (sum_q),
     .mxr_i               (mxr_q),
-    .flags_i             (pte[7:0]),
-    .deny_o              (deny),
+    .pointer_o           (pointer),
+    .page_fault_o        (page_fault),
     .ad_clear_o          (ad_clear),
     .page_fault_cause_o  (page_fault_cause),
-    .access_fault_cause_o(access_fault_cause)
+    .access_fault_cause_o(access_fault_cause),
+    .ad_update_o         (ad_update)
   );
-
-  wire is_store   = (access_q == 2'd`PW_MMU_ACCESS_STORE);
-  wire invalid    = !pte_v || (pte_w && !pte_r);
-  wire pointer    = !pte_r && !pte_x;
-  wire bad_ptr    = pte_d || pte_a || pte_u || !level_q;
-  wire misaligned = level_q && pte[`PW_PTE_PPN0_HI:`PW_PTE_PPN0_LO] != 10'd0;
-  wire page_fault = invalid || (pointer && bad_ptr) || (!pointer && (deny || misaligned)) ||
-                    (!pointer && ad_clear && Svadu == 0);
-  wire [31:0] ad_update = pte | (32'd1 << `PW_PTE_A) | ({31'd0, is_store} << `PW_PTE_D);
 
   // A response in WAIT_READ decides: the first rule of docs/mmu.md that
   // applies. A write-back's response ends the walk.
