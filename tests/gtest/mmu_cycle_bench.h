@@ -22,6 +22,8 @@ constexpr unsigned kLoad = PW_MMU_ACCESS_LOAD, kStore = PW_MMU_ACCESS_STORE,
                    kFetch = PW_MMU_ACCESS_FETCH;
 constexpr unsigned kU = PW_PRIV_U_VALUE, kS = PW_PRIV_S_VALUE, kM = PW_PRIV_M_VALUE;
 
+constexpr uint32_t kVaA = 0x00401abc, kVaB = 0x00802123, kVaC = 0x00c03ffc;
+
 inline uint32_t sv32_satp(uint32_t asid, uint32_t root_ppn = kRootPpn)
 {
     return PW_SATP_MODE | asid << PW_SATP_ASID_SHIFT | root_ppn;
@@ -169,6 +171,77 @@ protected:
         for (unsigned i = 0; i < n; i++)
             tick();
     }
+    // One cycle with rst_n low.
+    void reset_cycle()
+    {
+        in.rst_n = false;
+        tick();
+        in.rst_n = true;
+    }
+    // Loads in S-mode to vas, one presented per cycle from cycle 0 and each
+    // held until accepted, for `cycles` cycles; trace holds those cycles.
+    void present_loads(const std::vector<uint32_t> &vas, unsigned cycles)
+    {
+        trace.clear();
+        size_t next = 0;
+        for (unsigned c = 0; c < cycles; c++) {
+            in.req_valid = next < vas.size();
+            in.req_vaddr = in.req_valid ? vas[next] : 0;
+            in.req_access = kLoad;
+            in.req_priv = kS;
+            const bool accepted = in.req_valid && out().req_ready;
+            tick();
+            next += accepted;
+        }
+        in.req_valid = false;
+    }
+    // Every traced cycle ready, and the responses pas, without fault, in
+    // consecutive cycles from `first` and in no other cycle.
+    void expect_answers_from(unsigned first, const std::vector<uint64_t> &pas)
+    {
+        for (size_t c = 0; c < trace.size(); c++) {
+            SCOPED_TRACE("diagram cycle " + std::to_string(c));
+            const pw_mmu_outputs &o = trace[c].out;
+            EXPECT_TRUE(o.req_ready);
+            const bool answering = c >= first && c < first + pas.size();
+            EXPECT_EQ(o.resp_valid, answering);
+            if (answering) {
+                EXPECT_EQ(o.resp_paddr, pas[c - first]);
+                EXPECT_FALSE(o.resp_fault);
+            }
+        }
+    }
+
+    // For each memory latency and stall, under both A/D policies: a fresh
+    // model at hit_latency with kVaA mapped A = D = 0, and a load to it, which
+    // answers `beyond_walk` cycles after a walk of `walk` cycles, faulting
+    // under Svade, with req_ready low from the cycle after acceptance until
+    // the response. check(ad, walk) asks the rest.
+    void sweep_memory_timing(unsigned hit_latency, unsigned beyond_walk,
+                             const std::function<void(pw_ad_policy ad, unsigned walk)> &check)
+    {
+        for (pw_ad_policy ad : {PW_AD_SVADE, PW_AD_SVADU})
+            for (unsigned l : {1u, 2u, 5u})
+                for (unsigned n : {0u, 1u, 3u}) {
+                    SCOPED_TRACE("memory latency " + std::to_string(l) + ", stall " +
+                                 std::to_string(n) +
+                                 (ad == PW_AD_SVADU ? ", svadu" : ", svade"));
+                    configure(8, ad, hit_latency);
+                    latency = l;
+                    stall = n;
+                    map4k(kVaA, 0x12345, PW_PTE_V | PW_PTE_R | PW_PTE_W);  // A = D = 0
+                    const unsigned access = 1 + n + l;  // handshake cycle, stall, latency
+                    const unsigned walk = 2 * access + (ad == PW_AD_SVADU ? access : 0);
+                    Response r = translate(kVaA, kLoad);
+                    EXPECT_EQ(r.cycles(), walk + beyond_walk);
+                    EXPECT_EQ(r.fault, ad == PW_AD_SVADE);
+                    for (size_t c = 1; c < trace.size(); c++)
+                        EXPECT_FALSE(trace[c].out.req_ready) << "cycle " << c;
+                    EXPECT_TRUE(out().req_ready);
+                    check(ad, walk);
+                }
+    }
+
     // One cycle with an sfence.vma.
     void sfence(bool all_va, bool all_asid, uint32_t va = 0, uint32_t asid = 0)
     {
@@ -223,6 +296,14 @@ protected:
     {
         pw_smem_set(mem, l1_addr(va, root_ppn), ppn << 10 | flags);
     }
+    // kVaA, kVaB, kVaC to pages 0x11111, 0x22222, 0x33333; returns their PAs.
+    std::vector<uint64_t> map_abc()
+    {
+        map4k(kVaA, 0x11111, kLeaf);
+        map4k(kVaB, 0x22222, kLeaf);
+        map4k(kVaC, 0x33333, kLeaf);
+        return {page_pa(0x11111, kVaA), page_pa(0x22222, kVaB), page_pa(0x33333, kVaC)};
+    }
 
     // What the architectural model says about an access now, without
     // writing memory (write-backs are returned in r.steps).
@@ -270,7 +351,34 @@ private:
     }
 };
 
-constexpr uint32_t kVaA = 0x00401abc, kVaB = 0x00802123, kVaC = 0x00c03ffc;
+// One cycle of a timing diagram (docs/mmu.md): what the trace must show.
+constexpr uint64_t kNoAddr = ~uint64_t(0);  // mem_req_addr drawn "-": not checked
+struct DiagramCycle {
+    pw_walk_state state;
+    int req_ready, mem_req_valid;
+    uint64_t mem_req_addr;
+    int mem_resp_valid, resp_valid;
+};
+
+// The trace is the diagram, cycle by cycle; no cycle writes memory.
+inline void expect_diagram(const std::vector<Cycle> &trace, const std::vector<DiagramCycle> &diagram)
+{
+    ASSERT_EQ(trace.size(), diagram.size());
+    for (size_t c = 0; c < diagram.size(); c++) {
+        SCOPED_TRACE("diagram cycle " + std::to_string(c));
+        const Cycle &t = trace[c];
+        const DiagramCycle &d = diagram[c];
+        EXPECT_EQ(t.state, d.state);
+        EXPECT_EQ(t.out.req_ready, d.req_ready);
+        EXPECT_EQ(t.out.mem_req_valid, d.mem_req_valid);
+        EXPECT_FALSE(t.out.mem_req_we);
+        if (d.mem_req_addr != kNoAddr) {
+            EXPECT_EQ(t.out.mem_req_addr, d.mem_req_addr);
+        }
+        EXPECT_EQ(t.in.mem_resp_valid, d.mem_resp_valid);
+        EXPECT_EQ(t.out.resp_valid, d.resp_valid);
+    }
+}
 
 }  // namespace mmu_bench
 
