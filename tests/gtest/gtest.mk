@@ -13,7 +13,7 @@ GTEST_SRCS := tests/gtest/test_directed.cc tests/gtest/test_vec_parser.cc \
               tests/gtest/test_cli.cc tests/gtest/directed_cases.cc tests/gtest/test_stim_trace.cc \
               tests/gtest/test_mmu_cycle_timing.cc tests/gtest/test_mmu_cycle_sfence.cc \
               tests/gtest/test_mmu_cycle_tlb.cc tests/gtest/test_mmu_cycle_random.cc \
-              tests/gtest/test_mmu_cycle_latency.cc
+              tests/gtest/test_mmu_cycle_latency.cc tests/gtest/mmu_cycle_bench.cc
 GTEST_OBJS := $(GTEST_SRCS:%.cc=$(BUILD)/%.o)
 GTEST_BIN  := $(BUILD)/tests/model-tests
 GEN_VEC    := $(BUILD)/tests/gen-directed-vec

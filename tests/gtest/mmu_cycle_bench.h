@@ -1,13 +1,13 @@
 // The bench of the cycle model's tests (tests/gtest/test_mmu_cycle_*.cc): a
 // model, a sparse memory with page tables, and a memory responder with a
-// latency and per-request back-pressure, driven cycle by cycle.
+// latency and per-request back-pressure, driven cycle by cycle. The longer
+// members are in mmu_cycle_bench.cc.
 #ifndef PAGEWALK_TESTS_MMU_CYCLE_BENCH_H
 #define PAGEWALK_TESTS_MMU_CYCLE_BENCH_H
 
 #include <gtest/gtest.h>
 
 #include <functional>
-#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -21,6 +21,8 @@ constexpr uint32_t kLeaf = PW_PTE_V | PW_PTE_R | PW_PTE_W | PW_PTE_X | PW_PTE_A 
 constexpr unsigned kLoad = PW_MMU_ACCESS_LOAD, kStore = PW_MMU_ACCESS_STORE,
                    kFetch = PW_MMU_ACCESS_FETCH;
 constexpr unsigned kU = PW_PRIV_U_VALUE, kS = PW_PRIV_S_VALUE, kM = PW_PRIV_M_VALUE;
+
+constexpr uint32_t kVaA = 0x00401abc, kVaB = 0x00802123, kVaC = 0x00c03ffc;
 
 inline uint32_t sv32_satp(uint32_t asid, uint32_t root_ppn = kRootPpn)
 {
@@ -90,76 +92,17 @@ protected:
 
     // A fresh model (the memory and its tables stay).
     void configure(unsigned entries, pw_ad_policy ad, unsigned hit_latency = 1,
-                   pw_counter_width counters = PW_COUNTERS_32, bool flush_all = false)
-    {
-        pw_mmu_config cfg{entries, ad, true, hit_latency, counters, flush_all, false};
-        ASSERT_TRUE(pw_mmu_init(&m, &cfg));
-        in = pw_mmu_inputs{};
-        in.rst_n = true;
-        in.satp = sv32_satp(1);
-        pending = false;
-        waited = 0;
-    }
+                   pw_counter_width counters = PW_COUNTERS_32, bool flush_all = false);
     const pw_mmu_outputs &out() const { return *pw_mmu_outputs_now(&m); }
     Cycle now() const { return Cycle{cycle, m.state, out(), in}; }
 
     // One clock: the responder drives its inputs from this cycle's outputs,
     // then the edge.
-    void tick()
-    {
-        const pw_mmu_outputs o = out();
-        in.mem_resp_valid = false;
-        in.mem_resp_err = false;
-        in.mem_resp_rdata = 0xdeadbeef;  // must be ignored without valid
-        if (pending && pending_at == cycle) {
-            in.mem_resp_valid = true;
-            in.mem_resp_rdata = pending_rdata;
-            in.mem_resp_err = pending_err;
-            pending = false;
-        } else if (inject_resp && !pending) {
-            in.mem_resp_valid = true;
-            in.mem_resp_err = true;
-        }
-        in.mem_req_ready = waited >= stall;
-        if (o.mem_req_valid) {
-            if (in.mem_req_ready) {
-                EXPECT_FALSE(pending) << "two memory requests outstanding, cycle " << cycle;
-                handshake(o);
-                waited = 0;
-            } else {
-                waited++;
-            }
-        }
-        if (before_edge)
-            before_edge();
-        trace.push_back(now());
-        pw_mmu_step(&m, &in);
-        cycle++;
-    }
-
+    void tick();
     // Present a request for one cycle; it must be accepted. Returns its cycle.
-    uint64_t issue(uint32_t va, unsigned access, unsigned priv = kS)
-    {
-        EXPECT_TRUE(out().req_ready) << "request at cycle " << cycle << " not accepted";
-        trace.clear();
-        in.req_valid = true;
-        in.req_vaddr = va;
-        in.req_access = access;
-        in.req_priv = priv;
-        uint64_t accepted = cycle;
-        tick();
-        in.req_valid = false;
-        return accepted;
-    }
+    uint64_t issue(uint32_t va, unsigned access, unsigned priv = kS);
     // Tick until resp_valid, bounded: a hang is a failure.
-    Response wait_response(uint64_t accepted, unsigned limit = 500)
-    {
-        for (unsigned i = 0; i < limit && !out().resp_valid; i++)
-            tick();
-        if (!out().resp_valid)
-            ADD_FAILURE() << "no response within " << limit << " cycles of cycle " << accepted;
-        return Response{out().resp_fault, out().resp_cause, out().resp_paddr, accepted, cycle};
-    }
+    Response wait_response(uint64_t accepted, unsigned limit = 500);
     Response translate(uint32_t va, unsigned access, unsigned priv = kS)
     {
         return wait_response(issue(va, access, priv));
@@ -169,6 +112,27 @@ protected:
         for (unsigned i = 0; i < n; i++)
             tick();
     }
+    // One cycle with rst_n low.
+    void reset_cycle()
+    {
+        in.rst_n = false;
+        tick();
+        in.rst_n = true;
+    }
+    // Loads in S-mode to vas, one presented per cycle from cycle 0 and each
+    // held until accepted, for `cycles` cycles; trace holds those cycles.
+    void present_loads(const std::vector<uint32_t> &vas, unsigned cycles);
+    // Every traced cycle ready, and the responses pas, without fault, in
+    // consecutive cycles from `first` and in no other cycle.
+    void expect_answers_from(unsigned first, const std::vector<uint64_t> &pas);
+    // For each memory latency and stall, under both A/D policies: a fresh
+    // model at hit_latency with kVaA mapped A = D = 0, and a load to it, which
+    // answers `beyond_walk` cycles after a walk of `walk` cycles, faulting
+    // under Svade, with req_ready low from the cycle after acceptance until
+    // the response. check(ad, walk) asks the rest.
+    void sweep_memory_timing(unsigned hit_latency, unsigned beyond_walk,
+                             const std::function<void(pw_ad_policy ad, unsigned walk)> &check);
+
     // One cycle with an sfence.vma.
     void sfence(bool all_va, bool all_asid, uint32_t va = 0, uint32_t asid = 0)
     {
@@ -176,21 +140,8 @@ protected:
         tick();
         in.sfence_valid = false;
     }
-    void set_sfence(bool valid, bool all_va, bool all_asid, uint32_t va, uint32_t asid)
-    {
-        in.sfence_valid = valid;
-        in.sfence_all_va = all_va;
-        in.sfence_all_asid = all_asid;
-        in.sfence_vaddr = va;
-        in.sfence_asid = asid;
-    }
-    unsigned valid_entries() const
-    {
-        unsigned n = 0;
-        for (unsigned i = 0; i < m.cfg.tlb_entries; i++)
-            n += m.tlb[i].valid;
-        return n;
-    }
+    void set_sfence(bool valid, bool all_va, bool all_asid, uint32_t va, uint32_t asid);
+    unsigned valid_entries() const;
 
     // Page tables. Level-0 tables are allocated after the root.
     uint64_t l1_addr(uint32_t va, uint32_t root_ppn = kRootPpn)
@@ -210,30 +161,17 @@ protected:
     }
     // Map va's 4 KiB page to ppn through a pointer with pointer_flags.
     void map4k(uint32_t va, uint32_t ppn, uint32_t flags, uint32_t pointer_flags = PW_PTE_V,
-               uint32_t root_ppn = kRootPpn)
-    {
-        uint32_t pointer = word(l1_addr(va, root_ppn));
-        uint32_t table = pointer >> 10;
-        if ((pointer & PW_PTE_V) == 0 || (pointer & (PW_PTE_R | PW_PTE_X)) != 0)
-            table = next_table_ppn++;
-        pw_smem_set(mem, l1_addr(va, root_ppn), table << 10 | pointer_flags);
-        pw_smem_set(mem, (uint64_t(table) << 12) + 4 * vpn0(va), ppn << 10 | flags);
-    }
+               uint32_t root_ppn = kRootPpn);
     void map_mega(uint32_t va, uint32_t ppn, uint32_t flags, uint32_t root_ppn = kRootPpn)
     {
         pw_smem_set(mem, l1_addr(va, root_ppn), ppn << 10 | flags);
     }
+    // kVaA, kVaB, kVaC to pages 0x11111, 0x22222, 0x33333; returns their PAs.
+    std::vector<uint64_t> map_abc();
 
     // What the architectural model says about an access now, without
     // writing memory (write-backs are returned in r.steps).
-    pw_result reference(uint32_t va, unsigned access, unsigned priv, pw_ad_policy ad)
-    {
-        pw_context ctx{in.satp, arch_priv(priv & 3), in.sum, in.mxr, ad};
-        pw_mem port{this, dry_read, dry_write};
-        pw_result r;
-        pw_translate(&ctx, &port, va, arch_access(access & 3), &r);
-        return r;
-    }
+    pw_result reference(uint32_t va, unsigned access, unsigned priv, pw_ad_policy ad);
 
 private:
     bool pending = false;
@@ -242,35 +180,22 @@ private:
     bool pending_err = false;
     unsigned waited = 0;
 
-    void handshake(const pw_mmu_outputs &o)
-    {
-        uint32_t v = 0;
-        bool ok = pw_smem_get(mem, o.mem_req_addr, &v);
-        if (o.mem_req_we) {
-            ok = ok && !write_errors.count(o.mem_req_addr);
-            if (ok)
-                pw_smem_set(mem, o.mem_req_addr, o.mem_req_wdata);
-            v = 0;
-        }
-        accesses.push_back({cycle, o.mem_req_addr, o.mem_req_we, o.mem_req_wdata});
-        pending = true;
-        pending_at = cycle + latency;
-        pending_rdata = v;
-        pending_err = !ok;
-    }
-    static bool dry_read(void *ctx, uint64_t pa, uint32_t *v)
-    {
-        return pw_smem_get(static_cast<Mmu *>(ctx)->mem, pa, v);
-    }
-    static bool dry_write(void *ctx, uint64_t pa, uint32_t)
-    {
-        auto *self = static_cast<Mmu *>(ctx);
-        uint32_t v;
-        return pw_smem_get(self->mem, pa, &v) && !self->write_errors.count(pa);
-    }
+    void handshake(const pw_mmu_outputs &o);
+    static bool dry_read(void *ctx, uint64_t pa, uint32_t *v);
+    static bool dry_write(void *ctx, uint64_t pa, uint32_t);
 };
 
-constexpr uint32_t kVaA = 0x00401abc, kVaB = 0x00802123, kVaC = 0x00c03ffc;
+// One cycle of a timing diagram (docs/mmu.md): what the trace must show.
+constexpr uint64_t kNoAddr = ~uint64_t(0);  // mem_req_addr drawn "-": not checked
+struct DiagramCycle {
+    pw_walk_state state;
+    int req_ready, mem_req_valid;
+    uint64_t mem_req_addr;
+    int mem_resp_valid, resp_valid;
+};
+
+// The trace is the diagram, cycle by cycle; no cycle writes memory.
+void expect_diagram(const std::vector<Cycle> &trace, const std::vector<DiagramCycle> &diagram);
 
 }  // namespace mmu_bench
 

@@ -29,34 +29,18 @@ INSTANTIATE_TEST_SUITE_P(HitLatency, MmuLatency, testing::Values(2u, 3u),
 
 TEST_P(MmuLatency, BackToBackHitsAnswerAfterTheLatencyOnePerCycle)
 {
-    map4k(kVaA, 0x11111, kLeaf);
-    map4k(kVaB, 0x22222, kLeaf);
-    map4k(kVaC, 0x33333, kLeaf);
+    const std::vector<uint64_t> pas = map_abc();
     for (uint32_t va : {kVaA, kVaB, kVaC})
         translate(va, kLoad);
     idle(2);  // past the last response and its late count
     const uint32_t hits = out().cnt_hits;
-    const uint64_t pas[] = {page_pa(0x11111, kVaA), page_pa(0x22222, kVaB),
-                            page_pa(0x33333, kVaC)};
-    const uint32_t vas[] = {kVaA, kVaB, kVaC};
-    const unsigned cycles = L() + 4;
-    for (unsigned c = 0; c < cycles; c++) {
-        SCOPED_TRACE("diagram cycle " + std::to_string(c));
-        EXPECT_TRUE(out().req_ready);
-        // A, B, C answered in cycles L, L+1, L+2
-        const bool answering = c >= L() && c < L() + 3;
-        EXPECT_EQ(out().resp_valid, answering);
-        if (answering) {
-            EXPECT_EQ(out().resp_paddr, pas[c - L()]);
-            EXPECT_FALSE(out().resp_fault);
-        }
+    // A, B, C accepted in cycles 0, 1, 2 and answered in cycles L, L+1, L+2
+    present_loads({kVaA, kVaB, kVaC}, L() + 4);
+    expect_answers_from(L(), pas);
+    for (unsigned c = 0; c < trace.size(); c++) {
         // each hit counts at its response edge and shows a cycle later
         const unsigned counted = c <= L() ? 0 : std::min(c - L(), 3u);
-        EXPECT_EQ(out().cnt_hits, hits + counted);
-        in.req_valid = c < 3;
-        if (c < 3)
-            in.req_vaddr = vas[c];
-        tick();
+        EXPECT_EQ(trace[c].out.cnt_hits, hits + counted) << "diagram cycle " << c;
     }
     EXPECT_TRUE(accesses.size() == 6u) << "hits made no memory access";
 }
@@ -70,29 +54,20 @@ TEST_P(MmuLatency, MissMatchesTheDiagram)
     EXPECT_FALSE(r.fault);
     EXPECT_EQ(r.pa, page_pa(0x12345, kVaA));
     tick();  // records cycle 7
-    ASSERT_EQ(trace.size(), 8u);
-    const pw_walk_state state[] = {PW_WALK_IDLE, PW_WALK_IDLE,      PW_WALK_READ, PW_WALK_WAIT_READ,
-                                   PW_WALK_READ, PW_WALK_WAIT_READ, PW_WALK_DONE, PW_WALK_IDLE};
-    const int req_ready[] = {1, 0, 0, 0, 0, 0, 0, 1};
-    const int mem_req_valid[] = {0, 0, 1, 0, 1, 0, 0, 0};
-    const uint64_t addr[] = {0, 0, l1, l1, l0, l0, l0, l0};  // cycles 0, 1: "-"
-    const int mem_resp_valid[] = {0, 0, 0, 1, 0, 1, 0, 0};
-    const int resp_valid[] = {0, 0, 0, 0, 0, 0, 0, 1};
+    ASSERT_NO_FATAL_FAILURE(expect_diagram(trace, {
+        // state            req_ready mem_req_valid mem_req_addr mem_resp_valid resp_valid
+        {PW_WALK_IDLE,      1,        0,            kNoAddr,     0,             0},
+        {PW_WALK_IDLE,      0,        0,            kNoAddr,     0,             0},
+        {PW_WALK_READ,      0,        1,            l1,          0,             0},
+        {PW_WALK_WAIT_READ, 0,        0,            l1,          1,             0},
+        {PW_WALK_READ,      0,        1,            l0,          0,             0},
+        {PW_WALK_WAIT_READ, 0,        0,            l0,          1,             0},
+        {PW_WALK_DONE,      0,        0,            l0,          0,             0},
+        {PW_WALK_IDLE,      1,        0,            l0,          0,             1},
+    }));
     const uint32_t misses[] = {0, 0, 0, 1, 1, 1, 1, 1};
-    for (int c = 0; c < 8; c++) {
-        SCOPED_TRACE("diagram cycle " + std::to_string(c));
-        const Cycle &t = trace[c];
-        EXPECT_EQ(t.state, state[c]);
-        EXPECT_EQ(t.out.req_ready, req_ready[c]);
-        EXPECT_EQ(t.out.mem_req_valid, mem_req_valid[c]);
-        EXPECT_FALSE(t.out.mem_req_we);
-        if (c > 1) {
-            EXPECT_EQ(t.out.mem_req_addr, addr[c]);
-        }
-        EXPECT_EQ(t.in.mem_resp_valid, mem_resp_valid[c]);
-        EXPECT_EQ(t.out.resp_valid, resp_valid[c]);
-        EXPECT_EQ(t.out.cnt_misses, misses[c]);
-    }
+    for (int c = 0; c < 8; c++)
+        EXPECT_EQ(trace[c].out.cnt_misses, misses[c]) << "diagram cycle " << c;
     EXPECT_TRUE(m.tlb[0].valid) << "DONE filled the entry";
     // Six cycles outside IDLE (cycles 2 to 7), the last counted at the edge of
     // cycle 7 and shown in cycle 8.
@@ -104,54 +79,28 @@ TEST_P(MmuLatency, MissMatchesTheDiagram)
 
 TEST_P(MmuLatency, WalkCostsItsMemoryAccessesPlusThreeCycles)
 {
-    for (pw_ad_policy ad : {PW_AD_SVADE, PW_AD_SVADU})
-        for (unsigned l : {1u, 2u, 5u})
-            for (unsigned n : {0u, 1u, 3u}) {
-                SCOPED_TRACE("memory latency " + std::to_string(l) + ", stall " +
-                             std::to_string(n) + (ad == PW_AD_SVADU ? ", svadu" : ", svade"));
-                configure(8, ad, L());
-                latency = l;
-                stall = n;
-                map4k(kVaA, 0x12345, PW_PTE_V | PW_PTE_R | PW_PTE_W);  // A = D = 0
-                const unsigned access = 1 + n + l;  // handshake cycle, stall, latency
-                const unsigned walk = 2 * access + (ad == PW_AD_SVADU ? access : 0);
-                Response r = translate(kVaA, kLoad);
-                EXPECT_EQ(r.cycles(), walk + 3);
-                EXPECT_EQ(r.fault, ad == PW_AD_SVADE);
-                for (size_t c = 1; c < trace.size(); c++)
-                    EXPECT_FALSE(trace[c].out.req_ready) << "cycle " << c;
-                EXPECT_TRUE(out().req_ready);
-                idle(1);
-                EXPECT_EQ(out().cnt_walk_cycles, walk + 1) << "the walk and DONE";
-            }
+    sweep_memory_timing(L(), 3, [&](pw_ad_policy, unsigned walk) {
+        idle(1);
+        EXPECT_EQ(out().cnt_walk_cycles, walk + 1) << "the walk and DONE";
+    });
 }
 
 TEST_P(MmuLatency, RequestBehindAMissWaitsAndHitsAheadAnswer)
 {
     // docs/mmu.md's HitLatency 3 diagram (A hits, B misses, C waits), at
     // both latencies: only the hits' response cycles move.
-    const uint32_t va_c = kVaC;
-    map4k(kVaA, 0x11111, kLeaf);
-    map4k(kVaB, 0x22222, kLeaf);
-    map4k(va_c, 0x33333, kLeaf);
+    const std::vector<uint64_t> pas = map_abc();
     translate(kVaA, kLoad);
-    translate(va_c, kLoad);
+    translate(kVaC, kLoad);
     idle(2);
-    const uint32_t vas[] = {kVaA, kVaB, va_c};
-    unsigned next = 0;
+    present_loads({kVaA, kVaB, kVaC}, 13);
     std::vector<int> ready, resp;
     std::vector<uint64_t> pa;
-    for (unsigned c = 0; c < 13; c++) {
-        ready.push_back(out().req_ready);
-        resp.push_back(out().resp_valid);
-        pa.push_back(out().resp_paddr);
-        in.req_valid = next < 3;
-        in.req_vaddr = next < 3 ? vas[next] : 0;
-        const bool accepted = in.req_valid && out().req_ready;
-        tick();
-        next += accepted;
+    for (const Cycle &t : trace) {
+        ready.push_back(t.out.req_ready);
+        resp.push_back(t.out.resp_valid);
+        pa.push_back(t.out.resp_paddr);
     }
-    in.req_valid = false;
     // B, accepted in cycle 1, missed: cycle 2 refuses C; the walk (memory
     // latency 1) answers B in cycle 8, when C is accepted.
     const std::vector<int> want_ready = {1, 1, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1};
@@ -161,9 +110,9 @@ TEST_P(MmuLatency, RequestBehindAMissWaitsAndHitsAheadAnswer)
     want_resp[8] = 1;        // B
     want_resp[8 + L()] = 1;  // C
     EXPECT_EQ(resp, want_resp);
-    EXPECT_EQ(pa[L()], page_pa(0x11111, kVaA));
-    EXPECT_EQ(pa[8], page_pa(0x22222, kVaB));
-    EXPECT_EQ(pa[8 + L()], page_pa(0x33333, va_c));
+    EXPECT_EQ(pa[L()], pas[0]);
+    EXPECT_EQ(pa[8], pas[1]);
+    EXPECT_EQ(pa[8 + L()], pas[2]);
 }
 
 TEST_P(MmuLatency, HeldWalkerOutputsLoadOnEveryRead)
@@ -314,18 +263,14 @@ TEST_P(MmuLatency, ResetEmptiesThePipeline)
     idle(2);
     // a hit in flight
     issue(kVaA, kLoad);
-    in.rst_n = false;
-    tick();
-    in.rst_n = true;
+    reset_cycle();
     idle(4);
     for (const Cycle &t : trace)
         EXPECT_FALSE(t.out.resp_valid) << "cycle " << t.n;
     // a miss whose walk would start at the reset edge
     const size_t before = accesses.size();
     issue(kVaB, kLoad);
-    in.rst_n = false;
-    tick();
-    in.rst_n = true;
+    reset_cycle();
     idle(8);
     EXPECT_EQ(accesses.size(), before) << "the walk never started";
     EXPECT_EQ(m.state, PW_WALK_IDLE);

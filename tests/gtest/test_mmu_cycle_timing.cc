@@ -1,8 +1,6 @@
 // The MMU cycle model (cmodel/mmu_cycle.c) against docs/mmu.md: the timing diagrams, cycle by cycle.
 #include <gtest/gtest.h>
 
-#include <random>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -16,31 +14,15 @@ using namespace mmu_bench;
 
 TEST_F(Mmu, HitAnswersOneCycleAfterAcceptanceOnePerCycle)
 {
-    map4k(kVaA, 0x11111, kLeaf);
-    map4k(kVaB, 0x22222, kLeaf);
-    map4k(kVaC, 0x33333, kLeaf);
+    const std::vector<uint64_t> pas = map_abc();
     for (uint32_t va : {kVaA, kVaB, kVaC})
         translate(va, kLoad);
     idle(1);  // past the last response
     uint32_t hits = out().cnt_hits;
 
-    // The diagram: requests A, B, C in cycles 0, 1, 2.
-    const uint32_t vas[] = {kVaA, kVaB, kVaC};
-    const uint64_t pas[] = {page_pa(0x11111, kVaA), page_pa(0x22222, kVaB),
-                            page_pa(0x33333, kVaC)};
-    for (int c = 0; c < 4; c++) {
-        SCOPED_TRACE("diagram cycle " + std::to_string(c));
-        EXPECT_TRUE(out().req_ready);
-        EXPECT_EQ(out().resp_valid, c > 0);
-        if (c > 0) {
-            EXPECT_EQ(out().resp_paddr, pas[c - 1]);
-            EXPECT_FALSE(out().resp_fault);
-        }
-        in.req_valid = c < 3;
-        if (c < 3)
-            in.req_vaddr = vas[c];
-        tick();
-    }
+    // The diagram: requests A, B, C in cycles 0, 1, 2, answered in 1, 2, 3.
+    present_loads({kVaA, kVaB, kVaC}, 4);
+    expect_answers_from(1, pas);
     EXPECT_FALSE(out().resp_valid);
     EXPECT_EQ(out().cnt_hits, hits + 3);
     EXPECT_EQ(out().cnt_misses, 3u);
@@ -77,27 +59,15 @@ TEST_F(Mmu, MissMatchesTheDiagram)
     EXPECT_EQ(r.pa, page_pa(0x12345, kVaA));
 
     tick();  // records cycle 5 with its inputs
-    ASSERT_EQ(trace.size(), 6u);
-    const pw_walk_state state[] = {PW_WALK_IDLE, PW_WALK_READ, PW_WALK_WAIT_READ,
-                                   PW_WALK_READ, PW_WALK_WAIT_READ, PW_WALK_IDLE};
-    const int req_ready[] = {1, 0, 0, 0, 0, 1};
-    const int mem_req_valid[] = {0, 1, 0, 1, 0, 0};
-    const uint64_t addr[] = {0, l1, l1, l0, l0, l0};  // cycle 0: "-"
-    const int mem_resp_valid[] = {0, 0, 1, 0, 1, 0};
-    const int resp_valid[] = {0, 0, 0, 0, 0, 1};
-    for (int c = 0; c < 6; c++) {
-        SCOPED_TRACE("diagram cycle " + std::to_string(c));
-        const Cycle &t = trace[c];
-        EXPECT_EQ(t.state, state[c]);
-        EXPECT_EQ(t.out.req_ready, req_ready[c]);
-        EXPECT_EQ(t.out.mem_req_valid, mem_req_valid[c]);
-        EXPECT_FALSE(t.out.mem_req_we);
-        if (c > 0) {
-            EXPECT_EQ(t.out.mem_req_addr, addr[c]);
-        }
-        EXPECT_EQ(t.in.mem_resp_valid, mem_resp_valid[c]);
-        EXPECT_EQ(t.out.resp_valid, resp_valid[c]);
-    }
+    ASSERT_NO_FATAL_FAILURE(expect_diagram(trace, {
+        // state            req_ready mem_req_valid mem_req_addr mem_resp_valid resp_valid
+        {PW_WALK_IDLE,      1,        0,            kNoAddr,     0,             0},
+        {PW_WALK_READ,      0,        1,            l1,          0,             0},
+        {PW_WALK_WAIT_READ, 0,        0,            l1,          1,             0},
+        {PW_WALK_READ,      0,        1,            l0,          0,             0},
+        {PW_WALK_WAIT_READ, 0,        0,            l0,          1,             0},
+        {PW_WALK_IDLE,      1,        0,            l0,          0,             1},
+    }));
     EXPECT_EQ(out().cnt_walk_cycles, 4u);
     EXPECT_EQ(out().mem_req_addr, l0) << "held";
 }
@@ -157,26 +127,9 @@ TEST_F(Mmu, SvadeFaultsInsteadOfWritingBack)
 
 TEST_F(Mmu, BackPressureAndLatencyExtendTheWalkExactly)
 {
-    for (pw_ad_policy ad : {PW_AD_SVADE, PW_AD_SVADU})
-        for (unsigned l : {1u, 2u, 5u})
-            for (unsigned n : {0u, 1u, 3u}) {
-                SCOPED_TRACE("latency " + std::to_string(l) + ", stall " + std::to_string(n) +
-                             (ad == PW_AD_SVADU ? ", svadu" : ", svade"));
-                configure(8, ad);
-                latency = l;
-                stall = n;
-                map4k(kVaA, 0x12345, PW_PTE_V | PW_PTE_R | PW_PTE_W);  // A = D = 0
-                const unsigned access = 1 + n + l;  // handshake cycle, stall, latency
-                const unsigned walk = 2 * access + (ad == PW_AD_SVADU ? access : 0);
-                Response r = translate(kVaA, kLoad);
-                EXPECT_EQ(r.cycles(), walk + 1);
-                EXPECT_EQ(r.fault, ad == PW_AD_SVADE);
-                EXPECT_EQ(out().cnt_walk_cycles, walk);
-                // req_ready low for the whole walk
-                for (size_t c = 1; c < trace.size(); c++)
-                    EXPECT_FALSE(trace[c].out.req_ready) << "cycle " << c;
-                EXPECT_TRUE(out().req_ready);
-            }
+    sweep_memory_timing(1, 1, [&](pw_ad_policy, unsigned walk) {
+        EXPECT_EQ(out().cnt_walk_cycles, walk);
+    });
 }
 
 TEST_F(Mmu, HeldOutputsHoldUntilReloaded)

@@ -47,9 +47,7 @@ TEST_F(Mmu, ReplacementLowestInvalidThenVictimPointerWrapping)
     EXPECT_EQ(fill(1), 1u);
     EXPECT_EQ(m.victim, 2u);
     // reset puts the pointer back at 0
-    in.rst_n = false;
-    tick();
-    in.rst_n = true;
+    reset_cycle();
     EXPECT_EQ(m.victim, 0u);
     EXPECT_EQ(valid_entries(), 0u);
 }
@@ -334,14 +332,12 @@ TEST_F(Mmu, ResetInTheMiddleOfAWalk)
     idle(2);  // READ, then WAIT_READ with the response two cycles away
     ASSERT_EQ(m.state, PW_WALK_WAIT_READ);
     // reset wins over a request, a sfence and everything else
-    in.rst_n = false;
     in.req_valid = true;
     in.req_vaddr = kVaB;
     set_sfence(true, true, true, 0, 0);
-    tick();
+    reset_cycle();
     in.req_valid = false;
     in.sfence_valid = false;
-    in.rst_n = true;
     const pw_mmu_outputs &o = out();
     EXPECT_EQ(m.state, PW_WALK_IDLE);
     EXPECT_TRUE(o.req_ready);
