@@ -8,8 +8,11 @@ usage: genports.py PORTS [--c OUT.h] [--verilog OUT.vh] [--check-rtl PW_MMU.v]
            PW_MMU_PINS) for the cycle model's structs, the compare, the
            Verilated glue and the SystemC signals
 --verilog  Verilog macros: a monitor's port list, one wire per port, the
-           connections of pw_mmu and of a monitor to those wires, and every
-           port as a dbg_mmu_* output of a system around the MMU (pw_soc)
+           connections of pw_mmu and of a monitor to those wires; a
+           checker's port list under the MMU's own port names, the
+           connections by those names, the MMU's inputs as ports and its
+           outputs as wires (the formal top); and every port as a dbg_mmu_*
+           output of a system around the MMU (pw_soc)
 --check-rtl  fail unless the module declares exactly these ports, in order,
            with these directions and widths
 The format is described at the top of cmodel/gen/mmu.ports.
@@ -121,6 +124,8 @@ def c_header(ports, source):
 
 def verilog_include(ports, source):
     signals = [p for p in ports if p.dir != "clock"]
+    ins = [p for p in signals if p.dir == "in"]
+    outs = [p for p in signals if p.dir == "out"]
     width = max(len(p.vrange) for p in signals)
 
     def monitor_name(p):
@@ -142,6 +147,25 @@ def verilog_include(ports, source):
     out += verilog_macro("PW_MMU_MONITOR_CONNECT",
                          ["A monitor's ports (PW_MMU_MONITOR_PORTS), connected to the same wires."],
                          [f".{monitor_name(p)}({p.name})" for p in signals], ",")
+    out += verilog_macro("PW_MMU_CHECKER_PORTS",
+                         ["A checker's ports: every port of pw_mmu but the clock, as an input under",
+                          "the MMU's own name (req_ready_o stays req_ready_o), so that its rules read",
+                          "like the MMU's interface. Put it after the checker's own clk_i; a checker",
+                          "reads only the ports its rules name (waive UNUSEDSIGNAL around it)."],
+                         [f"input wire {p.vrange:<{width}} {p.rtl}" for p in signals], ",")
+    out += verilog_macro("PW_MMU_CONNECT_SAME",
+                         ["pw_mmu's ports but the clock, or a checker's (PW_MMU_CHECKER_PORTS), each",
+                          "connected to the net of its own name (.satp_i(satp_i)): inside pw_mmu, or",
+                          "in a module with PW_MMU_INPUT_PORTS and PW_MMU_OUTPUT_WIRES."],
+                         [f".{p.rtl}({p.rtl})" for p in signals], ",")
+    out += verilog_macro("PW_MMU_INPUT_PORTS",
+                         ["pw_mmu's inputs but the clock as inputs of the module around it, under",
+                          "their own names (the formal top, whose inputs are free)."],
+                         [f"input wire {p.vrange:<{width}} {p.rtl}" for p in ins], ",")
+    out += verilog_macro("PW_MMU_OUTPUT_WIRES",
+                         ["One wire per output of pw_mmu, named as the port (req_ready_o), for",
+                          "PW_MMU_CONNECT_SAME beside PW_MMU_INPUT_PORTS."],
+                         [f"wire {p.vrange:<{width}} {p.rtl}" for p in outs], ";", ";")
     out += verilog_macro("PW_MMU_DEBUG_PORTS",
                          ["Every port of pw_mmu but the clock as an output dbg_mmu_NAME of the module",
                           "around it (pw_soc in simulation builds), for a checker of the MMU inside."],
