@@ -8,8 +8,11 @@ usage: genports.py PORTS [--c OUT.h] [--verilog OUT.vh] [--check-rtl PW_MMU.v]
            PW_MMU_PINS) for the cycle model's structs, the compare, the
            Verilated glue and the SystemC signals
 --verilog  Verilog macros: a monitor's port list, one wire per port, the
-           connections of pw_mmu and of a monitor to those wires, and every
-           port as a dbg_mmu_* output of a system around the MMU (pw_soc)
+           connections of pw_mmu and of a monitor to those wires; a
+           checker's port list under the MMU's own port names, the
+           connections by those names, the MMU's inputs as ports and its
+           outputs as wires (the formal top); and every port as a dbg_mmu_*
+           output of a system around the MMU (pw_soc)
 --check-rtl  fail unless the module declares exactly these ports, in order,
            with these directions and widths
 The format is described at the top of cmodel/gen/mmu.ports.
@@ -121,34 +124,66 @@ def c_header(ports, source):
 
 def verilog_include(ports, source):
     signals = [p for p in ports if p.dir != "clock"]
+    ins = [p for p in signals if p.dir == "in"]
+    outs = [p for p in signals if p.dir == "out"]
     width = max(len(p.vrange) for p in signals)
 
     def monitor_name(p):
         return p.name + "i" if p.name.endswith("_n") else f"{p.name}_i"
 
+    def decl(kind, name):
+        """A declaration of each port: its kind, its range, its name in this macro."""
+        return lambda p: f"{kind} {p.vrange:<{width}} {name(p)}"
+
+    own, bare = (lambda p: p.rtl), (lambda p: p.name)
+    # Each macro: its name, what it is for, its ports, one item per port, and
+    # the separator: "," makes a list, ";" statements (the last one ended too).
+    macros = [
+        ("PW_MMU_MONITOR_PORTS",
+         ["A monitor's ports: every port of pw_mmu but the clock, as an input",
+          "named like the MMU's port with the input suffix (req_ready_o arrives as",
+          "req_ready_i). Put it after the monitor's own clk_i."],
+         signals, decl("input wire", monitor_name), ","),
+        ("PW_MMU_WIRES",
+         ["One wire per port of pw_mmu but the clock, named as the port without its",
+          "suffix (satp_i: satp; rst_ni: rst_n)."],
+         signals, decl("wire", bare), ";"),
+        ("PW_MMU_CONNECT",
+         ["pw_mmu's ports but the clock, connected to the wires of PW_MMU_WIRES."],
+         signals, lambda p: f".{p.rtl}({p.name})", ","),
+        ("PW_MMU_MONITOR_CONNECT",
+         ["A monitor's ports (PW_MMU_MONITOR_PORTS), connected to the same wires."],
+         signals, lambda p: f".{monitor_name(p)}({p.name})", ","),
+        ("PW_MMU_CHECKER_PORTS",
+         ["A checker's ports: every port of pw_mmu but the clock, as an input under",
+          "the MMU's own name (req_ready_o stays req_ready_o), so that its rules read",
+          "like the MMU's interface. Put it after the checker's own clk_i; a checker",
+          "reads only the ports its rules name (waive UNUSEDSIGNAL around it)."],
+         signals, decl("input wire", own), ","),
+        ("PW_MMU_CONNECT_SAME",
+         ["pw_mmu's ports but the clock, or a checker's (PW_MMU_CHECKER_PORTS), each",
+          "connected to the net of its own name (.satp_i(satp_i)): inside pw_mmu, or",
+          "in a module with PW_MMU_INPUT_PORTS and PW_MMU_OUTPUT_WIRES."],
+         signals, lambda p: f".{p.rtl}({p.rtl})", ","),
+        ("PW_MMU_INPUT_PORTS",
+         ["pw_mmu's inputs but the clock as inputs of the module around it, under",
+          "their own names (the formal top, whose inputs are free)."],
+         ins, decl("input wire", own), ","),
+        ("PW_MMU_OUTPUT_WIRES",
+         ["One wire per output of pw_mmu, named as the port (req_ready_o), for",
+          "PW_MMU_CONNECT_SAME beside PW_MMU_INPUT_PORTS."],
+         outs, decl("wire", own), ";"),
+        ("PW_MMU_DEBUG_PORTS",
+         ["Every port of pw_mmu but the clock as an output dbg_mmu_NAME of the module",
+          "around it (pw_soc in simulation builds), for a checker of the MMU inside."],
+         signals, decl("output wire", lambda p: f"dbg_mmu_{p.name}"), ","),
+        ("PW_MMU_DEBUG_ASSIGN",
+         ["The outputs of PW_MMU_DEBUG_PORTS driven from the wires of PW_MMU_WIRES."],
+         signals, lambda p: f"assign dbg_mmu_{p.name} = {p.name}", ";"),
+    ]
     out = [f"// {banner(source)}", "`ifndef PW_MMU_PORTS_VH", "`define PW_MMU_PORTS_VH"]
-    out += verilog_macro("PW_MMU_MONITOR_PORTS",
-                         ["A monitor's ports: every port of pw_mmu but the clock, as an input",
-                          "named like the MMU's port with the input suffix (req_ready_o arrives as",
-                          "req_ready_i). Put it after the monitor's own clk_i."],
-                         [f"input wire {p.vrange:<{width}} {monitor_name(p)}" for p in signals], ",")
-    out += verilog_macro("PW_MMU_WIRES",
-                         ["One wire per port of pw_mmu but the clock, named as the port without its",
-                          "suffix (satp_i: satp; rst_ni: rst_n)."],
-                         [f"wire {p.vrange:<{width}} {p.name}" for p in signals], ";", ";")
-    out += verilog_macro("PW_MMU_CONNECT",
-                         ["pw_mmu's ports but the clock, connected to the wires of PW_MMU_WIRES."],
-                         [f".{p.rtl}({p.name})" for p in signals], ",")
-    out += verilog_macro("PW_MMU_MONITOR_CONNECT",
-                         ["A monitor's ports (PW_MMU_MONITOR_PORTS), connected to the same wires."],
-                         [f".{monitor_name(p)}({p.name})" for p in signals], ",")
-    out += verilog_macro("PW_MMU_DEBUG_PORTS",
-                         ["Every port of pw_mmu but the clock as an output dbg_mmu_NAME of the module",
-                          "around it (pw_soc in simulation builds), for a checker of the MMU inside."],
-                         [f"output wire {p.vrange:<{width}} dbg_mmu_{p.name}" for p in signals], ",")
-    out += verilog_macro("PW_MMU_DEBUG_ASSIGN",
-                         ["The outputs of PW_MMU_DEBUG_PORTS driven from the wires of PW_MMU_WIRES."],
-                         [f"assign dbg_mmu_{p.name} = {p.name}" for p in signals], ";", ";")
+    for name, doc, items, item, sep in macros:
+        out += verilog_macro(name, doc, [item(p) for p in items], sep, ";" if sep == ";" else "")
     out += ["", "`endif", ""]
     return "\n".join(out)
 

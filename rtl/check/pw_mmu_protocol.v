@@ -4,8 +4,9 @@
 // Rules on the environment are PW_ASSUMEs (a formal tool assumes them; a
 // simulation checks its testbench with them); rules on the MMU are
 // PW_ASSERTs. Every rule is checked from the cycle after the first reset on.
-// Not synthesized: the formal wrapper (tests/formal/pw_mmu_formal.v) and any
-// simulation top instantiate it beside pw_mmu, wired to the same nets.
+// Not synthesized: the formal wrapper (tests/formal/pw_mmu_formal.v) and
+// pw_mmu itself under PW_ASSERTIONS instantiate it beside the MMU, wired to
+// the same nets with `PW_MMU_CONNECT_SAME (rtl/include/pw_mmu_ports.vh).
 //
 // HitLatency (1, 2, 3) is the MMU's: a request is answered no sooner than
 // HitLatency cycles after its acceptance, and with 2 and 3 up to HitLatency
@@ -35,34 +36,20 @@
 `default_nettype none
 `include "pagewalk_defs.vh"
 `include "pw_assert.vh"
+`include "pw_mmu_ports.vh"
 
 module pw_mmu_protocol #(
   parameter integer Svadu      = 0,
   parameter integer HitLatency = 1
 ) (
   input  wire        clk_i,
-  input  wire        rst_ni,
-  input  wire [31:0] satp_i,
-  input  wire        sum_i,
-  input  wire        mxr_i,
-  input  wire        req_valid_i,
-  input  wire        req_ready_o,
-  input  wire [31:0] req_vaddr_i,
-  input  wire [1:0]  req_access_i,
-  // Only bit 1 (M-mode, or the reserved 2) matters to the interface rules.
+  // Every other port of pw_mmu, under the MMU's own names (cmodel/gen/mmu.ports).
+  // The rules read the context, request, response and memory ports (of
+  // req_priv_i only bit 1: M-mode, or the reserved 2); the sfence, the
+  // counters, the trace port and the memory's data and error they leave alone.
   /* verilator lint_off UNUSEDSIGNAL */
-  input  wire [1:0]  req_priv_i,
+  `PW_MMU_CHECKER_PORTS,
   /* verilator lint_on UNUSEDSIGNAL */
-  input  wire        resp_valid_o,
-  input  wire [33:0] resp_paddr_o,
-  input  wire        resp_fault_o,
-  input  wire [3:0]  resp_cause_o,
-  input  wire        mem_req_valid_o,
-  input  wire        mem_req_ready_i,
-  input  wire [33:0] mem_req_addr_o,
-  input  wire        mem_req_we_o,
-  input  wire [31:0] mem_req_wdata_o,
-  input  wire        mem_resp_valid_i,
   // what this checker tracks, for checkers that build on it
   output wire        checking_o,      // the rules apply: a reset edge has been seen
   output wire        req_pending_o,   // accepted, not yet answered (the oldest such request)

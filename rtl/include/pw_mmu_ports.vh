@@ -177,6 +177,145 @@
   .trace_fill_ppn_i(trace_fill_ppn), \
   .trace_fill_perm_i(trace_fill_perm)
 
+// A checker's ports: every port of pw_mmu but the clock, as an input under
+// the MMU's own name (req_ready_o stays req_ready_o), so that its rules read
+// like the MMU's interface. Put it after the checker's own clk_i; a checker
+// reads only the ports its rules name (waive UNUSEDSIGNAL around it).
+`define PW_MMU_CHECKER_PORTS \
+  input wire        rst_ni, \
+  input wire [31:0] satp_i, \
+  input wire        sum_i, \
+  input wire        mxr_i, \
+  input wire        req_valid_i, \
+  input wire        req_ready_o, \
+  input wire [31:0] req_vaddr_i, \
+  input wire [1:0]  req_access_i, \
+  input wire [1:0]  req_priv_i, \
+  input wire        resp_valid_o, \
+  input wire [33:0] resp_paddr_o, \
+  input wire        resp_fault_o, \
+  input wire [3:0]  resp_cause_o, \
+  input wire        sfence_valid_i, \
+  input wire [31:0] sfence_vaddr_i, \
+  input wire [8:0]  sfence_asid_i, \
+  input wire        sfence_all_va_i, \
+  input wire        sfence_all_asid_i, \
+  input wire        mem_req_valid_o, \
+  input wire        mem_req_ready_i, \
+  input wire [33:0] mem_req_addr_o, \
+  input wire        mem_req_we_o, \
+  input wire [31:0] mem_req_wdata_o, \
+  input wire        mem_resp_valid_i, \
+  input wire [31:0] mem_resp_rdata_i, \
+  input wire        mem_resp_err_i, \
+  input wire [31:0] cnt_hits_o, \
+  input wire [31:0] cnt_misses_o, \
+  input wire [31:0] cnt_walks_o, \
+  input wire [31:0] cnt_faults_o, \
+  input wire [31:0] cnt_walk_cycles_o, \
+  input wire        trace_fill_o, \
+  input wire [4:0]  trace_fill_index_o, \
+  input wire        trace_fill_evict_o, \
+  input wire [19:0] trace_fill_vpn_o, \
+  input wire [8:0]  trace_fill_asid_o, \
+  input wire        trace_fill_mega_o, \
+  input wire        trace_fill_global_o, \
+  input wire [21:0] trace_fill_ppn_o, \
+  input wire [4:0]  trace_fill_perm_o
+
+// pw_mmu's ports but the clock, or a checker's (PW_MMU_CHECKER_PORTS), each
+// connected to the net of its own name (.satp_i(satp_i)): inside pw_mmu, or
+// in a module with PW_MMU_INPUT_PORTS and PW_MMU_OUTPUT_WIRES.
+`define PW_MMU_CONNECT_SAME \
+  .rst_ni(rst_ni), \
+  .satp_i(satp_i), \
+  .sum_i(sum_i), \
+  .mxr_i(mxr_i), \
+  .req_valid_i(req_valid_i), \
+  .req_ready_o(req_ready_o), \
+  .req_vaddr_i(req_vaddr_i), \
+  .req_access_i(req_access_i), \
+  .req_priv_i(req_priv_i), \
+  .resp_valid_o(resp_valid_o), \
+  .resp_paddr_o(resp_paddr_o), \
+  .resp_fault_o(resp_fault_o), \
+  .resp_cause_o(resp_cause_o), \
+  .sfence_valid_i(sfence_valid_i), \
+  .sfence_vaddr_i(sfence_vaddr_i), \
+  .sfence_asid_i(sfence_asid_i), \
+  .sfence_all_va_i(sfence_all_va_i), \
+  .sfence_all_asid_i(sfence_all_asid_i), \
+  .mem_req_valid_o(mem_req_valid_o), \
+  .mem_req_ready_i(mem_req_ready_i), \
+  .mem_req_addr_o(mem_req_addr_o), \
+  .mem_req_we_o(mem_req_we_o), \
+  .mem_req_wdata_o(mem_req_wdata_o), \
+  .mem_resp_valid_i(mem_resp_valid_i), \
+  .mem_resp_rdata_i(mem_resp_rdata_i), \
+  .mem_resp_err_i(mem_resp_err_i), \
+  .cnt_hits_o(cnt_hits_o), \
+  .cnt_misses_o(cnt_misses_o), \
+  .cnt_walks_o(cnt_walks_o), \
+  .cnt_faults_o(cnt_faults_o), \
+  .cnt_walk_cycles_o(cnt_walk_cycles_o), \
+  .trace_fill_o(trace_fill_o), \
+  .trace_fill_index_o(trace_fill_index_o), \
+  .trace_fill_evict_o(trace_fill_evict_o), \
+  .trace_fill_vpn_o(trace_fill_vpn_o), \
+  .trace_fill_asid_o(trace_fill_asid_o), \
+  .trace_fill_mega_o(trace_fill_mega_o), \
+  .trace_fill_global_o(trace_fill_global_o), \
+  .trace_fill_ppn_o(trace_fill_ppn_o), \
+  .trace_fill_perm_o(trace_fill_perm_o)
+
+// pw_mmu's inputs but the clock as inputs of the module around it, under
+// their own names (the formal top, whose inputs are free).
+`define PW_MMU_INPUT_PORTS \
+  input wire        rst_ni, \
+  input wire [31:0] satp_i, \
+  input wire        sum_i, \
+  input wire        mxr_i, \
+  input wire        req_valid_i, \
+  input wire [31:0] req_vaddr_i, \
+  input wire [1:0]  req_access_i, \
+  input wire [1:0]  req_priv_i, \
+  input wire        sfence_valid_i, \
+  input wire [31:0] sfence_vaddr_i, \
+  input wire [8:0]  sfence_asid_i, \
+  input wire        sfence_all_va_i, \
+  input wire        sfence_all_asid_i, \
+  input wire        mem_req_ready_i, \
+  input wire        mem_resp_valid_i, \
+  input wire [31:0] mem_resp_rdata_i, \
+  input wire        mem_resp_err_i
+
+// One wire per output of pw_mmu, named as the port (req_ready_o), for
+// PW_MMU_CONNECT_SAME beside PW_MMU_INPUT_PORTS.
+`define PW_MMU_OUTPUT_WIRES \
+  wire        req_ready_o; \
+  wire        resp_valid_o; \
+  wire [33:0] resp_paddr_o; \
+  wire        resp_fault_o; \
+  wire [3:0]  resp_cause_o; \
+  wire        mem_req_valid_o; \
+  wire [33:0] mem_req_addr_o; \
+  wire        mem_req_we_o; \
+  wire [31:0] mem_req_wdata_o; \
+  wire [31:0] cnt_hits_o; \
+  wire [31:0] cnt_misses_o; \
+  wire [31:0] cnt_walks_o; \
+  wire [31:0] cnt_faults_o; \
+  wire [31:0] cnt_walk_cycles_o; \
+  wire        trace_fill_o; \
+  wire [4:0]  trace_fill_index_o; \
+  wire        trace_fill_evict_o; \
+  wire [19:0] trace_fill_vpn_o; \
+  wire [8:0]  trace_fill_asid_o; \
+  wire        trace_fill_mega_o; \
+  wire        trace_fill_global_o; \
+  wire [21:0] trace_fill_ppn_o; \
+  wire [4:0]  trace_fill_perm_o;
+
 // Every port of pw_mmu but the clock as an output dbg_mmu_NAME of the module
 // around it (pw_soc in simulation builds), for a checker of the MMU inside.
 `define PW_MMU_DEBUG_PORTS \

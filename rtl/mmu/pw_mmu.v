@@ -405,31 +405,17 @@ module pw_mmu #(
   // rtl/check/pw_mmu_protocol.v, the rules the formal proofs use). A
   // simulation compiles them in with +define+PW_ASSERTIONS (-DPW_ASSERTIONS),
   // -Irtl/check and rtl/check/pw_mmu_protocol.v; synthesis never defines it,
-  // and SYNTHESIS (which yosys defines) keeps them out regardless.
+  // and SYNTHESIS (which yosys defines) keeps them out regardless. The
+  // checker sees every port (rtl/include/pw_mmu_ports.vh, included here so
+  // that synthesis never needs it).
 `ifdef PW_ASSERTIONS
 `ifndef SYNTHESIS
+`include "pw_mmu_ports.vh"
   /* verilator lint_off PINCONNECTEMPTY */
   pw_mmu_protocol #(.Svadu(Svadu), .HitLatency(HitLatency)) u_protocol (
     .clk_i           (clk_i),
-    .rst_ni          (rst_ni),
-    .satp_i          (satp_i),
-    .sum_i           (sum_i),
-    .mxr_i           (mxr_i),
-    .req_valid_i     (req_valid_i),
-    .req_ready_o     (req_ready_o),
-    .req_vaddr_i     (req_vaddr_i),
-    .req_access_i    (req_access_i),
-    .req_priv_i      (req_priv_i),
-    .resp_valid_o    (resp_valid_o),
-    .resp_paddr_o    (resp_paddr_o),
-    .resp_fault_o    (resp_fault_o),
-    .resp_cause_o    (resp_cause_o),
-    .mem_req_valid_o (mem_req_valid_o),
-    .mem_req_ready_i (mem_req_ready_i),
-    .mem_req_addr_o  (mem_req_addr_o),
-    .mem_req_we_o    (mem_req_we_o),
-    .mem_req_wdata_o (mem_req_wdata_o),
-    .mem_resp_valid_i(mem_resp_valid_i),
+    // every other port of this module, to the checker's port of the same name
+    `PW_MMU_CONNECT_SAME,
     .checking_o      (),
     .req_pending_o   (),
     .req_bare_o      (),

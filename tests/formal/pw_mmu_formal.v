@@ -4,60 +4,31 @@
 // memory that answers in bounded time). Beside it the interface checker
 // (rtl/check/pw_mmu_protocol.v) and the properties (pw_mmu_props.v).
 //
+// Every port of pw_mmu reaches the MMU, the checker and the properties under
+// its own name (rtl/include/pw_mmu_ports.vh, from cmodel/gen/mmu.ports): a
+// port added there reaches all three.
+//
 // The int_* nets are left undriven here: tests/formal/internal.ys connects
 // them to the RTL's state after flattening (CHECK_INTERNAL).
 `default_nettype none
+`include "pw_mmu_ports.vh"
 
 module pw_mmu_formal #(
   parameter integer TlbEntries = 4,
   parameter integer Svadu      = 0
 ) (
   input  wire        clk_i,
-  input  wire        rst_ni,
-  input  wire [31:0] satp_i,
-  input  wire        sum_i,
-  input  wire        mxr_i,
-  input  wire        req_valid_i,
-  input  wire [31:0] req_vaddr_i,
-  input  wire [1:0]  req_access_i,
-  input  wire [1:0]  req_priv_i,
-  input  wire        sfence_valid_i,
-  input  wire [31:0] sfence_vaddr_i,
-  input  wire [8:0]  sfence_asid_i,
-  input  wire        sfence_all_va_i,
-  input  wire        sfence_all_asid_i,
-  input  wire        mem_req_ready_i,
-  input  wire        mem_resp_valid_i,
-  input  wire [31:0] mem_resp_rdata_i,
-  input  wire        mem_resp_err_i
+  // every other input of pw_mmu, free (cmodel/gen/mmu.ports)
+  `PW_MMU_INPUT_PORTS
 );
   localparam integer IndexBits = (TlbEntries > 1) ? $clog2(TlbEntries) : 1;
 
-  wire        req_ready_o, resp_valid_o, resp_fault_o;
-  wire [33:0] resp_paddr_o;
-  wire [3:0]  resp_cause_o;
-  wire        mem_req_valid_o, mem_req_we_o;
-  wire [33:0] mem_req_addr_o;
-  wire [31:0] mem_req_wdata_o;
-  wire [31:0] cnt_hits, cnt_misses, cnt_walks, cnt_faults, cnt_walk_cycles;
-  wire        trace_fill_o, trace_fill_evict_o, trace_fill_mega_o, trace_fill_global_o;
-  wire [4:0]  trace_fill_index_o, trace_fill_perm_o;
-  wire [19:0] trace_fill_vpn_o;
-  wire [8:0]  trace_fill_asid_o;
-  wire [21:0] trace_fill_ppn_o;
+  // pw_mmu's outputs, under the names of its ports
+  `PW_MMU_OUTPUT_WIRES
 
   pw_mmu #(.TlbEntries(TlbEntries), .Svadu(Svadu), .TracePort(1)) u_dut (
-    .clk_i, .rst_ni, .satp_i, .sum_i, .mxr_i,
-    .req_valid_i, .req_ready_o, .req_vaddr_i, .req_access_i, .req_priv_i,
-    .resp_valid_o, .resp_paddr_o, .resp_fault_o, .resp_cause_o,
-    .sfence_valid_i, .sfence_vaddr_i, .sfence_asid_i, .sfence_all_va_i, .sfence_all_asid_i,
-    .mem_req_valid_o, .mem_req_ready_i, .mem_req_addr_o, .mem_req_we_o, .mem_req_wdata_o,
-    .mem_resp_valid_i, .mem_resp_rdata_i, .mem_resp_err_i,
-    .cnt_hits_o(cnt_hits), .cnt_misses_o(cnt_misses), .cnt_walks_o(cnt_walks),
-    .cnt_faults_o(cnt_faults), .cnt_walk_cycles_o(cnt_walk_cycles),
-    .trace_fill_o, .trace_fill_index_o, .trace_fill_evict_o, .trace_fill_vpn_o,
-    .trace_fill_asid_o, .trace_fill_mega_o, .trace_fill_global_o, .trace_fill_ppn_o,
-    .trace_fill_perm_o
+    .clk_i(clk_i),
+    `PW_MMU_CONNECT_SAME
   );
 
   // Reset in the first cycle; after that rst_ni is free like any input.
@@ -69,11 +40,8 @@ module pw_mmu_formal #(
   wire [31:0] req_vaddr_q;
   wire [1:0]  req_access_q;
   pw_mmu_protocol #(.Svadu(Svadu)) u_protocol (
-    .clk_i, .rst_ni, .satp_i, .sum_i, .mxr_i,
-    .req_valid_i, .req_ready_o, .req_vaddr_i, .req_access_i, .req_priv_i,
-    .resp_valid_o, .resp_paddr_o, .resp_fault_o, .resp_cause_o,
-    .mem_req_valid_o, .mem_req_ready_i, .mem_req_addr_o, .mem_req_we_o, .mem_req_wdata_o,
-    .mem_resp_valid_i,
+    .clk_i(clk_i),
+    `PW_MMU_CONNECT_SAME,
     .checking_o(checking), .req_pending_o(req_pending), .req_bare_o(req_bare), .req_vaddr_o(req_vaddr_q),
     .req_access_o(req_access_q), .mem_pending_o(mem_pending)
   );
@@ -92,15 +60,8 @@ module pw_mmu_formal #(
   wire [33:0]              int_addr;
 
   pw_mmu_props #(.TlbEntries(TlbEntries), .Svadu(Svadu)) u_props (
-    .clk_i, .rst_ni, .satp_i, .sum_i, .mxr_i,
-    .req_valid_i, .req_ready_o, .req_vaddr_i, .req_access_i, .req_priv_i,
-    .resp_valid_o, .resp_paddr_o, .resp_fault_o, .resp_cause_o,
-    .sfence_valid_i, .sfence_vaddr_i, .sfence_asid_i, .sfence_all_va_i, .sfence_all_asid_i,
-    .mem_req_valid_o, .mem_req_ready_i, .mem_req_addr_o, .mem_req_we_o, .mem_req_wdata_o,
-    .mem_resp_valid_i, .mem_resp_rdata_i, .mem_resp_err_i,
-    .trace_fill_o, .trace_fill_index_o, .trace_fill_evict_o, .trace_fill_vpn_o,
-    .trace_fill_asid_o, .trace_fill_mega_o, .trace_fill_global_o, .trace_fill_ppn_o,
-    .trace_fill_perm_o,
+    .clk_i(clk_i),
+    `PW_MMU_CONNECT_SAME,
     .checking_i(checking), .req_pending_i(req_pending), .req_bare_i(req_bare), .req_vaddr_q_i(req_vaddr_q),
     .req_access_q_i(req_access_q), .mem_pending_i(mem_pending),
     .int_valid_i(int_valid), .int_vpn1_i(int_vpn1), .int_vpn0_i(int_vpn0),

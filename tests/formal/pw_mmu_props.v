@@ -28,6 +28,7 @@
 `default_nettype none
 `include "pagewalk_defs.vh"
 `include "pw_assert.vh"
+`include "pw_mmu_ports.vh"
 
 module pw_mmu_props #(
   parameter integer TlbEntries = 4,
@@ -39,41 +40,11 @@ module pw_mmu_props #(
   parameter integer IndexBits  = (TlbEntries > 1) ? $clog2(TlbEntries) : 1
 ) (
   input  wire        clk_i,
-  input  wire        rst_ni,
-  input  wire [31:0] satp_i,
-  input  wire        sum_i,
-  input  wire        mxr_i,
-  input  wire        req_valid_i,
-  input  wire        req_ready_o,
-  input  wire [31:0] req_vaddr_i,
-  input  wire [1:0]  req_access_i,
-  input  wire [1:0]  req_priv_i,
-  input  wire        resp_valid_o,
-  input  wire [33:0] resp_paddr_o,
-  input  wire        resp_fault_o,
-  input  wire [3:0]  resp_cause_o,
-  input  wire        sfence_valid_i,
-  input  wire [31:0] sfence_vaddr_i,
-  input  wire [8:0]  sfence_asid_i,
-  input  wire        sfence_all_va_i,
-  input  wire        sfence_all_asid_i,
-  input  wire        mem_req_valid_o,
-  input  wire        mem_req_ready_i,
-  input  wire [33:0] mem_req_addr_o,
-  input  wire        mem_req_we_o,
-  input  wire [31:0] mem_req_wdata_o,
-  input  wire        mem_resp_valid_i,
-  input  wire [31:0] mem_resp_rdata_i,
-  input  wire        mem_resp_err_i,
-  input  wire        trace_fill_o,
-  input  wire [4:0]  trace_fill_index_o,
-  input  wire        trace_fill_evict_o,
-  input  wire [19:0] trace_fill_vpn_o,
-  input  wire [8:0]  trace_fill_asid_o,
-  input  wire        trace_fill_mega_o,
-  input  wire        trace_fill_global_o,
-  input  wire [21:0] trace_fill_ppn_o,
-  input  wire [4:0]  trace_fill_perm_o,
+  // Every other port of pw_mmu, under the MMU's own names (cmodel/gen/mmu.ports).
+  // The properties read all but the counters (and of sfence_vaddr_i only the VPN).
+  /* verilator lint_off UNUSEDSIGNAL */
+  `PW_MMU_CHECKER_PORTS,
+  /* verilator lint_on UNUSEDSIGNAL */
   // from pw_mmu_protocol
   input  wire        checking_i,      // a reset edge has been seen
   input  wire        req_pending_i,
