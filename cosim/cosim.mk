@@ -14,6 +14,8 @@
 ##  (SCHEDULER=slurm, CHUNK=mutants per task, RESUME=1 as for regress)
 ## test-mutants [MUTANTS='a b']: RTL mutants only (default, in make test: rtl.mutants and a
 ##  sample of the pipelined MMU's own bugs)
+## test-mutant-tools: the tests of apply_mutant.py (each command of a mutant's sed script
+##  must change its file, or the mutant is BROKEN)
 ## test-cosim: only the co-simulation GoogleTest suite
 ## lint: verilator -Wall, Icarus and yosys synth_ice40 on rtl/mmu
 ## trace-compare: one seeded stimulus per build (every hit latency and option set) through
@@ -121,6 +123,15 @@ MUTANTS_IN_TEST := $(shell awk -F'|' '!/^[ \t]*\#/ && NF >= 4 { n = $$1; gsub(/[
 TEST_TARGETS += test-mutants
 test-mutants: $(COSIM_CMD) $(MUTANT_DIRECTED_OBJS) $(BUILD)/qemu/qemu_ref.vec
 	$(call run_rtl_mutants,$(or $(MUTANTS),$(MUTANTS_IN_TEST)))
+
+# Every mutant runner (RTL, core, model, firmware, formal) applies a mutant's
+# sed script through tests/mutants/apply_mutant.py, which requires each
+# command of it to change the file: its own tests.
+TEST_TARGETS += test-mutant-tools
+test-mutant-tools:
+	@echo "== mutant tools: apply_mutant.py (python3 -m unittest tests/mutants/test_apply_mutant.py)"
+	@$(call quiet_unittest,tests/mutants/test_apply_mutant.py,$(BUILD)/tests/mutant-tools.log)
+.PHONY: test-mutant-tools
 
 # GoogleTest over the co-simulation (tests/cosim): seeded lockstep runs,
 # .vec files through the RTL on the scripted bench, directed scenarios, the

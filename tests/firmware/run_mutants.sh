@@ -32,9 +32,9 @@ while IFS='|' read -r name file expr; do
     cp -rp firmware/kernel firmware/mlayer "$dir/firmware/"
     cp -rp "$build/firmware/$cfg" "$dir/$cfg"
     rm -f "$dir/$cfg/$elf.elf"
-    sed -i -e "$expr" "$dir/firmware/$file"
-    if cmp -s "firmware/$file" "$dir/firmware/$file"; then
-        echo "mutant $name: the expression no longer changes firmware/$file"
+    # Each command of the expression must change the file (apply_mutant.py).
+    if ! applied=$("${PYTHON:-python3}" tests/mutants/apply_mutant.py "firmware/$file" "$dir/firmware/$file" "$expr"); then
+        echo "mutant $name: $applied"
         broken=$((broken + 1)); continue
     fi
     if ! make --no-print-directory -s FW_SRC="$dir/firmware" FW_OUT="$dir" "$dir/$cfg/$elf.elf" \

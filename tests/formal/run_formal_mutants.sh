@@ -22,9 +22,9 @@ one() {
     local dir=$out/$name
     rm -rf "$dir" && mkdir -p "$dir/rtl"
     cp "$root"/rtl/mmu/*.v "$dir/rtl/"
-    sed "$expr" "$root/rtl/mmu/$file" > "$dir/rtl/$file"
-    if cmp -s "$dir/rtl/$file" "$root/rtl/mmu/$file"; then
-        echo "BROKEN  $name: the expression no longer changes rtl/mmu/$file"; return
+    local applied
+    if ! applied=$(python3 "$root/tests/mutants/apply_mutant.py" "$root/rtl/mmu/$file" "$dir/rtl/$file" "$expr"); then
+        echo "BROKEN  $name: $applied"; return
     fi
     local line
     line=$(PW_FORMAL_RTL="$(cd "$dir/rtl" && pwd)" python3 "$here/run_formal.py" --expect any \

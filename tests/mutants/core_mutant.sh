@@ -39,10 +39,9 @@ case $file in
     *)     src=rtl/core/$file ;;
 esac
 [[ -f $src ]] || broken "no $src"
-sed "$expr" "$src" > "$dir/$src" || broken "the sed expression fails on $src"
-if cmp -s "$dir/$src" "$src"; then
-    broken "the expression no longer changes $src"
-fi
+# Each command of the expression must change the file (apply_mutant.py).
+applied=$("${PYTHON:-python3}" tests/mutants/apply_mutant.py "$src" "$dir/$src" "$expr") ||
+    broken "$applied"
 echo "building $name: $src with: $expr"
 # The MMU's files in the order of the build's RTL_MMU, from the copy.
 mmu_files=()

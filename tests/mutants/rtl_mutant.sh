@@ -71,10 +71,9 @@ svadu=0
 [[ $policy_ad == svadu ]] && svadu=1
 rm -rf "$dir" && mkdir -p "$dir/rtl"
 cp rtl/mmu/*.v "$dir/rtl/"
-sed "$expr" "rtl/mmu/$file" > "$dir/rtl/$file" || broken "the sed expression fails on rtl/mmu/$file"
-if cmp -s "$dir/rtl/$file" "rtl/mmu/$file"; then
-    broken "the expression no longer changes rtl/mmu/$file"
-fi
+# Each command of the expression must change the file (apply_mutant.py).
+applied=$("${PYTHON:-python3}" tests/mutants/apply_mutant.py "rtl/mmu/$file" "$dir/rtl/$file" "$expr") ||
+    broken "$applied"
 echo "building $name ($policy): rtl/mmu/$file with: $expr"
 # shellcheck disable=SC2086
 if ! $VERILATOR $VERILATE_FLAGS --prefix Vmmu_mut -GSvadu=$svadu "${params[@]}" -Mdir "$dir" \
