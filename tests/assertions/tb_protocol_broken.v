@@ -13,9 +13,21 @@
 //   second_resp   a second response to one accepted request      a_resp_expected
 //   mem_req_moved the memory request's address changes before    a_mem_req_held
 //                 the memory takes it
+//   blocking      req_ready high while a miss is walked            a_blocking
+//   early_resp    a response one cycle after acceptance            a_resp_expected
+//                 (HitLatency 2 or 3 only: it is the norm at 1)
+//   resp_fields   a page fault answered with a cause of no access  a_resp_fields
+//   bare          an M-mode request answered with PA != VA         a_bare
+//   mem_req_idle  a memory request with no request outstanding     a_mem_req_in_walk
+//   mem_unaligned a PTE address that is not word aligned           a_mem_aligned
+//   mem_write     a memory write from this Svade MMU               a_mem_no_write
 //
 //   vvp -n tb_protocol_broken.vvp +case=context            (Icarus)
 //   obj_dir/Vtb_protocol_broken +case=context              (Verilator --binary)
+//
+// HitLatency (1 by default) is the MMU's: make test-assertions runs every
+// case at 1 and again at 2 (iverilog -P, verilator -G), where the checker
+// follows its queue of requests in flight, and early_resp at 2 only.
 //
 // Timing: the testbench drives every input at the falling edge; the MMU and
 // the rules sample at the rising edge. The memory is always ready unless
@@ -24,7 +36,9 @@
 `default_nettype none
 `include "pw_mmu_ports.vh"
 
-module tb_protocol_broken;
+module tb_protocol_broken #(
+  parameter integer HitLatency = 1     // the MMU's; the checker follows it
+);
   localparam [3:0]   Latency = 4'd3;
   localparam [31:0]  Satp    = 32'h8148_0000;   // Sv32, ASID 5, root table at 0x8000_0000
 
@@ -40,6 +54,7 @@ module tb_protocol_broken;
   /* verilator lint_on UNUSEDSIGNAL */
   reg        rst_n_q = 1'b0, req_valid_q = 1'b0, spurious_q = 1'b0, hold_q = 1'b0;
   reg [31:0] satp_q = Satp, req_vaddr_q = 32'd0;
+  reg [1:0]  req_priv_q = 2'd1;              // S; M (3) for the bare case
   assign rst_n           = rst_n_q;
   assign satp            = satp_q;
   assign sum             = 1'b0;
@@ -47,7 +62,7 @@ module tb_protocol_broken;
   assign req_valid       = req_valid_q;
   assign req_vaddr       = req_vaddr_q;
   assign req_access      = 2'd0;             // load
-  assign req_priv        = 2'd1;             // S
+  assign req_priv        = req_priv_q;
   assign sfence_valid    = 1'b0;
   assign sfence_vaddr    = 32'd0;
   assign sfence_asid     = 9'd0;
@@ -75,7 +90,7 @@ module tb_protocol_broken;
     end
   end
 
-  pw_mmu #(.TlbEntries(8), .Svadu(0), .TracePort(1)) u_mmu (
+  pw_mmu #(.TlbEntries(8), .Svadu(0), .HitLatency(HitLatency), .TracePort(1)) u_mmu (
     .clk_i(clk),
     `PW_MMU_CONNECT
   );
@@ -119,7 +134,8 @@ module tb_protocol_broken;
   reg [33:0]     moved;
   initial begin
     if (!$value$plusargs("case=%s", name)) begin
-      $display("usage: +case=clean|context|mem_resp|extra_resp|second_resp|mem_req_moved");
+      $display("usage: +case=clean|context|mem_resp|extra_resp|second_resp|mem_req_moved|blocking|early_resp|",
+               "resp_fields|bare|mem_req_idle|mem_unaligned|mem_write");
       $fatal(1);
     end
     next_cycle;
@@ -161,6 +177,44 @@ module tb_protocol_broken;
       force u_mmu.mem_req_addr_o = moved;  // then moved before it was taken
       next_cycle;
       release u_mmu.mem_req_addr_o;
+    end else if (name == "blocking") begin
+      request(32'h0040_2abc);              // a miss: the walk has begun
+      force u_mmu.req_ready_o = 1'b1;      // yet the MMU says it takes more
+      next_cycle;                          // (two cycles: a pipelined MMU's miss
+      next_cycle;                          // is known HitLatency cycles after acceptance)
+      release u_mmu.req_ready_o;
+    end else if (name == "early_resp") begin
+      request(32'h0040_2abc);              // accepted at the last rising edge
+      force u_mmu.resp_valid_o = 1'b1;     // answered at the next: too soon for HitLatency 2 or 3
+      next_cycle;
+      release u_mmu.resp_valid_o;
+    end else if (name == "resp_fields") begin
+      force u_mmu.resp_cause_o = 4'd9;     // no access type's cause
+      request(32'h0040_2abc);              // the walk ends in a load page fault
+      await_response;
+      release u_mmu.resp_cause_o;
+    end else if (name == "bare") begin
+      req_priv_q = 2'd3;                   // M-mode: PA = VA
+      force u_mmu.resp_paddr_o = 34'h1;
+      request(32'h0040_2abc);
+      await_response;
+      release u_mmu.resp_paddr_o;
+    end else if (name == "mem_req_idle") begin
+      force u_mmu.mem_req_valid_o = 1'b1;  // nothing to walk for
+      next_cycle;
+      release u_mmu.mem_req_valid_o;
+    end else if (name == "mem_unaligned" || name == "mem_write") begin
+      req_vaddr_q = 32'h0040_2abc;
+      req_valid_q = 1'b1;
+      next_cycle;
+      req_valid_q = 1'b0;
+      while (!mem_req_valid) next_cycle;   // the walk's PTE read
+      moved = mem_req_addr | 34'h2;
+      if (name == "mem_unaligned") force u_mmu.mem_req_addr_o = moved;
+      else                         force u_mmu.mem_req_we_o = 1'b1;
+      next_cycle;
+      release u_mmu.mem_req_addr_o;
+      release u_mmu.mem_req_we_o;
     end else begin
       $display("tb_protocol_broken: unknown case '%0s'", name);
       $fatal(1);

@@ -5,36 +5,51 @@
 # its clean case must end normally; a build without PW_ASSERTIONS must not
 # check anything (the context case runs to its end); and synthesis with
 # PW_ASSERTIONS defined must contain no checker. Run by `make test-assertions`.
+# Every case runs at HitLatency 1 and again at 2 (the checker's queue of
+# requests in flight); early_resp, a rule only a pipelined MMU has, at 2.
 #   usage: tests/assertions/test_assertions.sh ICARUS.vvp ICARUS_NOASSERT.vvp VERILATOR_BINARY
+#          ICARUS_L2.vvp VERILATOR_L2_BINARY
 # Environment: VVP, YOSYS, RTL_INC, RTL_MMU (the MMU's files), RTL_ASSERT_FLAGS.
 set -euo pipefail
-icarus=$1 icarus_off=$2 verilated=$3
+if [[ $# -ne 5 ]]; then
+    echo "usage: test_assertions.sh ICARUS.vvp ICARUS_NOASSERT.vvp VERILATOR ICARUS_L2.vvp VERILATOR_L2" >&2
+    exit 2
+fi
+icarus=$1 icarus_off=$2 verilated=$3 icarus_l2=$4 verilated_l2=$5
 : "${VVP:?} ${YOSYS:?} ${RTL_INC:?} ${RTL_MMU:?} ${RTL_ASSERT_FLAGS:?}"
 dir=$(dirname "$verilated")
 
 # case RULE: the rule each broken case must fire (clean: none).
 cases="clean: context:e_context_stable mem_resp:e_mem_resp_expected extra_resp:a_resp_expected
-       second_resp:a_resp_expected mem_req_moved:a_mem_req_held"
+       second_resp:a_resp_expected mem_req_moved:a_mem_req_held blocking:a_blocking
+       resp_fields:a_resp_fields bare:a_bare mem_req_idle:a_mem_req_in_walk
+       mem_unaligned:a_mem_aligned mem_write:a_mem_no_write"
+cases_l2="$cases early_resp:a_resp_expected"
 
 echo "== assertions: a deliberately broken testbench; each broken rule must stop the run by name"
 failures=0
-for engine in icarus verilator; do
-    for c in $cases; do
+for run in icarus verilator icarus@2 verilator@2; do
+    engine=${run%@*} latency=1 list=$cases vvp=$icarus binary=$verilated
+    if [[ $run == *@2 ]]; then
+        latency=2 list=$cases_l2 vvp=$icarus_l2 binary=$verilated_l2
+    fi
+    for c in $list; do
         name=${c%%:*} rule=${c#*:}
-        log=$dir/$engine-$name.log
+        log=$dir/$engine-l$latency-$name.log
         status=0
         if [[ $engine == icarus ]]; then
-            "$VVP" -n "$icarus" "+case=$name" >"$log" 2>&1 || status=$?
+            "$VVP" -n "$vvp" "+case=$name" >"$log" 2>&1 || status=$?
         else
             # A failed assertion ends Verilator's own main with $stop, which
             # aborts; the subshell keeps bash's "Aborted" note in the log.
-            ( "$verilated" "+case=$name"; exit $? ) >"$log" 2>&1 || status=$?
+            ( "$binary" "+case=$name"; exit $? ) >"$log" 2>&1 || status=$?
         fi
+        engine_l="$engine (latency $latency)"
         if [[ -z $rule ]]; then
             if [[ $status == 0 ]] && grep -q "case $name: no interface rule broken" "$log"; then
-                echo "  $engine $name: ran to its end, no rule fired"
+                echo "  $engine_l $name: ran to its end, no rule fired"
             else
-                echo "  $engine $name: FAILED: exit status $status, expected a clean end ($log):"
+                echo "  $engine_l $name: FAILED: exit status $status, expected a clean end ($log):"
                 sed 's/^/    /' "$log" | head -n 5
                 failures=$((failures + 1))
             fi
@@ -44,9 +59,9 @@ for engine in icarus verilator; do
         # named this rule of the checker inside pw_mmu. Anything else is a failure.
         fired=$(grep -m1 -o "u_mmu\.u_protocol\.$rule\b" "$log" || true)
         if [[ $status != 0 && -n $fired ]] && ! grep -q "no interface rule broken" "$log"; then
-            echo "  $engine $name: $rule fired (exit status $status; the simulator named $fired)"
+            echo "  $engine_l $name: $rule fired (exit status $status; the simulator named $fired)"
         else
-            echo "  $engine $name: FAILED: exit status $status, $rule did not fire ($log):"
+            echo "  $engine_l $name: FAILED: exit status $status, $rule did not fire ($log):"
             sed 's/^/    /' "$log" | head -n 5
             failures=$((failures + 1))
         fi
