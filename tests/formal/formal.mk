@@ -5,8 +5,10 @@
 #
 ## formal: SymbiYosys proofs of the MMU's properties, both A/D policies (docs/formal.md)
 ## test-formal: every safety property of the MMU proven by k-induction, one model per
-##  A/D policy (tests/formal/all.sby; part of make test)
-## formal-mutants: every RTL mutant against the formal properties: caught, with which and how long
+##  A/D policy (tests/formal/all.sby), the pipelined MMU's interface rules bounded
+##  (tests/formal/pipe.sby) and two pipelined bugs caught by them (part of make test)
+## formal-mutants: every RTL mutant against the formal properties (the pipelined ones of plain
+##  builds against pipe.sby): caught, with which and how long
 ## formal-cex MUTANT=NAME: that mutant's formal counterexample as a VCD and a .stim in build/formal/cex/
 ## test-formal-cex: the checked-in counterexample stimuli (tests/formal/cex) through the real RTL
 ## formal-cex-check: ... and through their mutants' co-simulation, which must fail
@@ -25,10 +27,13 @@ FORMAL_INC    ?= $(RTL_INC)
 FORMAL_BIN    := $(FORMAL_DIR)/bin
 FORMAL_JOBS   ?= 2
 FORMAL_PROPS  := isolation sfence nofault verdict live protocol
-FORMAL_TASKS  := $(foreach p,$(FORMAL_PROPS),$(p):svade $(p):svadu)
+FORMAL_TASKS  := $(foreach p,$(FORMAL_PROPS),$(p):svade $(p):svadu) \
+                 pipe:l2_svade pipe:l2_svadu pipe:l3_svade pipe:l3_svadu
 # make test: every safety property in one model per policy, proven by
 # k-induction (all.sby); liveness and the per-property tasks are make formal's.
-FORMAL_QUICK  := all:svade all:svadu
+FORMAL_QUICK  := all:svade all:svadu pipe:l2_svade pipe:l3_svadu
+# ... and two pipelined bugs the interface rules must catch at latency 2 and 3.
+FORMAL_MUTANTS_IN_TEST := ready_ignores_miss response_one_cycle_late_l3
 
 # The environment run_formal.py and sby need: the tools of the venv (sby
 # runs yosys and yosys-smtbmc by these names; smtbmc starts `boolector`),
@@ -61,13 +66,18 @@ formal: $(FORMAL_DEPS)
 
 TEST_TARGETS += test-formal
 test-formal: $(FORMAL_DEPS) test-formal-cex
-	@echo "== test-formal: every safety property, both A/D policies, by k-induction"
+	@echo "== test-formal: every safety property, both A/D policies, by k-induction; the pipelined MMU's interface rules, bounded"
 	@$(FORMAL_ENV) $(PYTHON) tests/formal/run_formal.py --out $(FORMAL_DIR)/quick --jobs $(FORMAL_JOBS) $(FORMAL_QUICK)
+	@echo "== test-formal: pipelined bugs the interface rules must catch ($(FORMAL_MUTANTS_IN_TEST))"
+	@$(FORMAL_ENV) JOBS=$(FORMAL_JOBS) tests/formal/run_formal_mutants.sh $(FORMAL_DIR)/quick-mutants $(FORMAL_MUTANTS_IN_TEST)
+	@n=$$(grep -c '^caught' $(FORMAL_DIR)/quick-mutants/verdicts.txt); \
+	  test "$$n" -eq $(words $(FORMAL_MUTANTS_IN_TEST)) || { echo "test-formal: $$n of $(words $(FORMAL_MUTANTS_IN_TEST)) caught"; exit 1; }
 
-# Every mutant of tests/mutants/rtl.mutants against all:bmc_<policy>: a
+# Every mutant of tests/mutants/rtl.mutants against all:bmc_<policy>, and those of
+# rtl_pipe.mutants built plain at latency 2 or 3 against pipe.sby: a
 # report, not a gate (docs/formal.md lists what formal catches and what not).
 formal-mutants: $(FORMAL_DEPS)
-	@echo "== formal-mutants: tests/mutants/rtl.mutants against tests/formal/all.sby (bounded)"
+	@echo "== formal-mutants: tests/mutants/rtl.mutants against tests/formal/all.sby, rtl_pipe.mutants against pipe.sby (bounded)"
 	@$(FORMAL_ENV) JOBS=$(FORMAL_JOBS) tests/formal/run_formal_mutants.sh $(FORMAL_DIR)/mutants $(MUTANTS)
 
 # ---------------------------------------------------------------- counterexamples

@@ -15,7 +15,10 @@
 
 module pw_mmu_formal #(
   parameter integer TlbEntries = 4,
-  parameter integer Svadu      = 0
+  parameter integer Svadu      = 0,
+  // 2 and 3: the pipelined MMU, checked by pipe.sby against the interface
+  // rules alone (pw_mmu_props follows one request at a time: latency 1)
+  parameter integer HitLatency = 1
 ) (
   input  wire        clk_i,
   // every other input of pw_mmu, free (cmodel/gen/mmu.ports)
@@ -26,7 +29,7 @@ module pw_mmu_formal #(
   // pw_mmu's outputs, under the names of its ports
   `PW_MMU_OUTPUT_WIRES
 
-  pw_mmu #(.TlbEntries(TlbEntries), .Svadu(Svadu), .TracePort(1)) u_dut (
+  pw_mmu #(.TlbEntries(TlbEntries), .Svadu(Svadu), .HitLatency(HitLatency), .TracePort(1)) u_dut (
     .clk_i(clk_i),
     `PW_MMU_CONNECT_SAME
   );
@@ -39,7 +42,7 @@ module pw_mmu_formal #(
   wire        checking, req_pending, req_bare, mem_pending;
   wire [31:0] req_vaddr_q;
   wire [1:0]  req_access_q;
-  pw_mmu_protocol #(.Svadu(Svadu)) u_protocol (
+  pw_mmu_protocol #(.Svadu(Svadu), .HitLatency(HitLatency)) u_protocol (
     .clk_i(clk_i),
     `PW_MMU_CONNECT_SAME,
     .checking_o(checking), .req_pending_o(req_pending), .req_bare_o(req_bare), .req_vaddr_o(req_vaddr_q),

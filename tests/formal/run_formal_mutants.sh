@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Run every deliberate RTL bug of tests/mutants/rtl.mutants (the list the
 # co-simulation's mutant run reads too) against the formal properties: the
-# bounded task all:bmc_<policy> of tests/formal/all.sby, from reset.
+# bounded task all:bmc_<policy> of tests/formal/all.sby, from reset. The
+# pipelined MMU's bugs (tests/mutants/rtl_pipe.mutants) whose build is a
+# plain svade_l2, svadu_l2, svade_l3 or svadu_l3 run against the interface
+# rules at that latency (tests/formal/pipe.sby, task l2_svade and so on);
+# those of builds with other options are left to the co-simulation.
 #   usage: run_formal_mutants.sh OUT_DIR [NAME...]     (no NAME: all of them)
 # Environment (set by formal.mk): what run_formal.py needs, JOBS.
 # One line per mutant:
@@ -18,7 +22,7 @@ root=$(pwd)
 mkdir -p "$out"
 
 one() {
-    local name=$1 file=$2 policy=$3 expr=$4
+    local name=$1 file=$2 task=$3 expr=$4
     local dir=$out/$name
     rm -rf "$dir" && mkdir -p "$dir/rtl"
     cp "$root"/rtl/mmu/*.v "$dir/rtl/"
@@ -28,8 +32,9 @@ one() {
     fi
     local line
     line=$(PW_FORMAL_RTL="$(cd "$dir/rtl" && pwd)" python3 "$here/run_formal.py" --expect any \
-               --out "$dir" "all:bmc_$policy" | head -1)
+               --out "$dir" "$task" | head -1)
     # line: all:bmc_svade  STATUS  SECONDS s  ASSERTIONS (N-cycle counterexample)
+    local log=$dir/${task/:/_}/logfile.txt
     local status seconds what
     status=$(awk '{print $2}' <<<"$line")
     seconds=$(awk '{print $3}' <<<"$line")
@@ -39,21 +44,37 @@ one() {
             if [[ $what == *counterexample* ]]; then
                 echo "caught  $name: $what, ${seconds} s"
             else
-                echo "BROKEN  $name: failed without a counterexample (see $dir/all_bmc_$policy/logfile.txt)"
+                echo "BROKEN  $name: failed without a counterexample (see $log)"
             fi ;;
         PASS) echo "MISSED  $name: every property held for the bound, ${seconds} s" ;;
-        *)    echo "BROKEN  $name: sby says $status (see $dir/all_bmc_$policy/logfile.txt)" ;;
+        *)    echo "BROKEN  $name: sby says $status (see $log)" ;;
     esac
 }
 export -f one
 export out root here
 
-grep -v '^\s*#' "$root/tests/mutants/rtl.mutants" | grep -v '^\s*$' |
-while IFS='|' read -r name file policy expr; do
-    name=$(echo "$name" | xargs); file=$(echo "$file" | xargs); policy=$(echo "$policy" | xargs)
-    expr=$(echo "$expr" | sed 's/^ *//; s/ *$//')
+# The expression of rtl.mutants' NAME (rtl_pipe.mutants' "= NAME" lines).
+expr_of() {
+    grep -v '^\s*#' "$root/tests/mutants/rtl.mutants" | while IFS='|' read -r n _ _ e; do
+        [[ $(echo "$n" | xargs) == "$1" ]] && { echo "$e" | sed 's/^ *//; s/ *$//'; break; }
+    done
+}
+trim() { sed 's/^ *//; s/ *$//' <<<"$1"; }
+{
+    grep -v '^\s*#' "$root/tests/mutants/rtl.mutants" | grep -v '^\s*$' | sed 's/^/rtl|/'
+    grep -v '^\s*#' "$root/tests/mutants/rtl_pipe.mutants" | grep -v '^\s*$' | sed 's/^/pipe|/'
+} | while IFS='|' read -r list name file build expr; do
+    name=$(trim "$name"); file=$(trim "$file"); build=$(trim "$build"); expr=$(trim "$expr")
     if [[ ${#want[@]} -gt 0 && ! " ${want[*]} " =~ " $name " ]]; then continue; fi
-    printf '%s\0%s\0%s\0%s\0' "$name" "$file" "$policy" "$expr"
+    if [[ $list == rtl ]]; then
+        task=all:bmc_$build
+    elif [[ $build =~ ^(svade|svadu)_l([23])$ ]]; then
+        task=pipe:l${BASH_REMATCH[2]}_${BASH_REMATCH[1]}
+        [[ $expr == "= "* ]] && expr=$(expr_of "${expr#= }")
+    else
+        continue    # a build with options the formal model does not set
+    fi
+    printf '%s\0%s\0%s\0%s\0' "$name" "$file" "$task" "$expr"
 done | xargs -0 -n 4 -P "${JOBS:-2}" bash -c 'one "$@"' _ | tee "$out/verdicts.txt"
 
 caught=$(grep -c '^caught' "$out/verdicts.txt")
