@@ -236,7 +236,11 @@ module pw_tlb #(
 
   // The PPNs: flip-flops read by any entry at once, or a RAM read a cycle late.
   // A case, not an if/else-if chain: the chain would nest its later branches
-  // in an unnamed block (genblkN), and the formal checks name g_ppn_ff.
+  // in an unnamed block (genblkN), and the formal checks name g_ppn_ff. The
+  // two RAM branches differ only in their ram_style attribute: an attribute
+  // cannot take a parameter's value in every tool (Verilator ignores it,
+  // yosys fails to map "distributed" on iCE40), so the block-RAM one is
+  // spelled out.
   generate
     case (PpnRead)
     3: begin : g_ppn_bram
