@@ -23,6 +23,7 @@ mkdir -p "$out"
 
 one() {
     local name=$1 file=$2 task=$3 expr=$4
+    [[ -n $name ]] || { echo "BROKEN  (a mutant line without a name)"; return; }
     local dir=$out/$name
     rm -rf "$dir" && mkdir -p "$dir/rtl"
     cp "$root"/rtl/mmu/*.v "$dir/rtl/"
@@ -60,6 +61,15 @@ expr_of() {
     done
 }
 trim() { sed 's/^ *//; s/ *$//' <<<"$1"; }
+# A name that is in neither list is a typo, not an empty run.
+known=" $(grep -hv '^\s*#' "$root/tests/mutants/rtl.mutants" "$root/tests/mutants/rtl_pipe.mutants" |
+          grep -v '^\s*$' | cut -d'|' -f1 | xargs) "
+for w in "${want[@]}"; do
+    if [[ $known != *" $w "* ]]; then
+        echo "run_formal_mutants.sh: no mutant '$w' in tests/mutants/rtl.mutants or rtl_pipe.mutants" >&2
+        exit 2
+    fi
+done
 {
     grep -v '^\s*#' "$root/tests/mutants/rtl.mutants" | grep -v '^\s*$' | sed 's/^/rtl|/'
     grep -v '^\s*#' "$root/tests/mutants/rtl_pipe.mutants" | grep -v '^\s*$' | sed 's/^/pipe|/'
@@ -72,10 +82,13 @@ trim() { sed 's/^ *//; s/ *$//' <<<"$1"; }
         task=pipe:l${BASH_REMATCH[2]}_${BASH_REMATCH[1]}
         [[ $expr == "= "* ]] && expr=$(expr_of "${expr#= }")
     else
-        continue    # a build with options the formal model does not set
+        # a build with options the formal model does not set
+        [[ ${#want[@]} -gt 0 ]] &&
+            echo "skipped $name: its build $build sets options the formal model does not (make mutants checks it)" >&2
+        continue
     fi
     printf '%s\0%s\0%s\0%s\0' "$name" "$file" "$task" "$expr"
-done | xargs -0 -n 4 -P "${JOBS:-2}" bash -c 'one "$@"' _ | tee "$out/verdicts.txt"
+done | xargs -0 -r -n 4 -P "${JOBS:-2}" bash -c 'one "$@"' _ | tee "$out/verdicts.txt"
 
 caught=$(grep -c '^caught' "$out/verdicts.txt")
 missed=$(grep -c '^MISSED' "$out/verdicts.txt")
